@@ -1,0 +1,4 @@
+/**
+ * Placeholder: filled by the benchmarks issue.
+ */
+export {}

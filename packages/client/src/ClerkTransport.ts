@@ -1,0 +1,159 @@
+/**
+ * The configured connection to Clerk: an `HttpClient` plus base URL, secret key, API version,
+ * time-out and retry policy. Every operation needs only this service.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Config from "effect/Config"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as RetryPolicy from "./RetryPolicy.js"
+import { version } from "./version.js"
+
+/**
+ * Clerk's production Backend API base URL.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DefaultApiUrl = "https://api.clerk.com/v1"
+
+/**
+ * The `Clerk-API-Version` sent by default: the version of the spec this client was built from.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DefaultApiVersion = "2026-05-12"
+
+/**
+ * The default time-out of one attempt.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DefaultTimeout: Duration.Duration = Duration.seconds(10)
+
+/**
+ * Options of the client.
+ *
+ * - `secretKey`: the `sk_…` key; keep it `Redacted` (a plain string is wrapped at once).
+ * - `apiUrl`: base URL, default `https://api.clerk.com/v1` (a mock's URL in tests).
+ * - `apiVersion`: the `Clerk-API-Version` header.
+ * - `timeout`: per attempt, default 10 s.
+ * - `retry`: the retry policy for every call (each call may override it).
+ * - `userAgent`: replaces the default `User-Agent`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClientOptions {
+  readonly secretKey: Redacted.Redacted<string> | string
+  readonly apiUrl?: string | undefined
+  readonly apiVersion?: string | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly retry?: RetryPolicy.RetryPolicy | undefined
+  readonly userAgent?: string | undefined
+}
+
+/**
+ * The resolved transport every operation runs on. `headers` already hold the bearer token: they
+ * are never put in an error, a span or a log line.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Transport {
+  readonly httpClient: HttpClient.HttpClient
+  readonly apiUrl: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly timeout: Duration.Duration
+  readonly retry: RetryPolicy.RetryPolicy
+}
+
+/**
+ * The transport service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class ClerkTransport extends Context.Tag("@clerk-effect/client/ClerkTransport")<ClerkTransport, Transport>() {}
+
+/**
+ * The default `User-Agent`: this library and its version.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DefaultUserAgent = `@clerk-effect/client/${version}`
+
+/**
+ * Builds a transport from options and an `HttpClient` (whose own tracing is switched off: the
+ * operation's span replaces it, without URLs or headers).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: ClientOptions, httpClient: HttpClient.HttpClient): Transport => {
+  const secret = typeof options.secretKey === "string" ? Redacted.make(options.secretKey) : options.secretKey
+  return {
+    httpClient: HttpClient.withTracerDisabledWhen(httpClient, () => true),
+    apiUrl: (options.apiUrl ?? DefaultApiUrl).replace(/\/+$/, ""),
+    headers: {
+      authorization: `Bearer ${Redacted.value(secret)}`,
+      accept: "application/json",
+      "clerk-api-version": options.apiVersion ?? DefaultApiVersion,
+      "user-agent": options.userAgent ?? DefaultUserAgent
+    },
+    timeout: Duration.decode(options.timeout ?? DefaultTimeout),
+    retry: options.retry ?? RetryPolicy.none
+  }
+}
+
+/**
+ * A layer of the transport from options; needs an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: ClientOptions): Layer.Layer<ClerkTransport, never, HttpClient.HttpClient> =>
+  Layer.effect(
+    ClerkTransport,
+    Effect.map(HttpClient.HttpClient, (client) => make(options, client))
+  )
+
+/**
+ * Reads the options from configuration: `CLERK_SECRET_KEY` (required, redacted), `CLERK_API_URL`,
+ * `CLERK_API_VERSION` and `CLERK_TIMEOUT` (a duration such as `5 seconds`).
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const ClientOptionsConfig: Config.Config<ClientOptions> = Config.all({
+  secretKey: Config.redacted("CLERK_SECRET_KEY"),
+  apiUrl: Config.string("CLERK_API_URL").pipe(Config.withDefault(DefaultApiUrl)),
+  apiVersion: Config.string("CLERK_API_VERSION").pipe(Config.withDefault(DefaultApiVersion)),
+  timeout: Config.option(Config.duration("CLERK_TIMEOUT"))
+}).pipe(Config.map(({ timeout, ...rest }): ClientOptions => ({ ...rest, timeout: Option.getOrUndefined(timeout) })))
+
+/**
+ * A layer of the transport from configuration (see `ClientOptionsConfig`), with code-given
+ * overrides (e.g. a retry policy) applied on top.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  overrides: Partial<ClientOptions> = {}
+): Layer.Layer<ClerkTransport, import("effect/ConfigError").ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    ClerkTransport,
+    Effect.all([ClientOptionsConfig, HttpClient.HttpClient]).pipe(
+      Effect.map(([options, client]) => make({ ...options, ...overrides }, client))
+    )
+  )

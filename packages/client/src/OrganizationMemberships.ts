@@ -1,0 +1,123 @@
+/**
+ * The `OrganizationMemberships` service: the six operations for `yield*` in Effect programs, with
+ * the transport already provided.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ClerkTransport from "./ClerkTransport.js"
+import type { ApiOf } from "./contract/Api.js"
+import type { AnyEndpoint, Endpoint } from "./contract/Endpoint.js"
+import type { CallOptions, OperationError, WithHttpInfo } from "./internal/executor.js"
+import type { Metadata, MetadataSchemas } from "./models/Json.js"
+import * as Operations from "./Operations.js"
+
+/**
+ * The operations of a client: like `Operations`, without the transport requirement.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Client<Api extends Record<string, AnyEndpoint>> = {
+  readonly [K in keyof Api]: (
+    input: Endpoint.Input<Api[K]>,
+    options?: CallOptions
+  ) => Effect.Effect<Endpoint.Success<Api[K]>, OperationError<Api[K]>>
+} & {
+  readonly withHttpInfo: {
+    readonly [K in keyof Api]: (
+      input: Endpoint.Input<Api[K]>,
+      options?: CallOptions
+    ) => Effect.Effect<WithHttpInfo<Endpoint.Success<Api[K]>>, OperationError<Api[K]>>
+  }
+}
+
+/**
+ * A client whose metadata is typed by the caller's schemas.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ClientOf<Public = Metadata, Private = Metadata> = Client<ApiOf<Public, Private>>
+
+const bind = <Api extends Record<string, AnyEndpoint>>(
+  operations: Operations.Operations<Api>,
+  transport: ClerkTransport.Transport
+): Client<Api> => {
+  // biome-ignore lint/suspicious/noExplicitAny: rebinding a homogeneous table of operations
+  const provide = (table: Record<string, any>) => {
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(table)) {
+      if (key === "withHttpInfo") continue
+      const op = table[key]
+      out[key] = (input: unknown, options?: CallOptions) =>
+        Effect.provideService(op(input, options), ClerkTransport.ClerkTransport, transport)
+    }
+    return out
+  }
+  return { ...provide(operations), withHttpInfo: provide(operations.withHttpInfo) } as unknown as Client<Api>
+}
+
+/**
+ * Makes a client with typed metadata from the transport in context; use it with your own tag when
+ * your metadata has a schema.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeClient = <Public = Metadata, Private = Metadata>(
+  meta?: MetadataSchemas<Public, Private>
+): Effect.Effect<ClientOf<Public, Private>, never, ClerkTransport.ClerkTransport> => {
+  const operations = Operations.make<Public, Private>(meta)
+  return Effect.map(ClerkTransport.ClerkTransport, (transport) => bind(operations, transport))
+}
+
+/**
+ * The service: Clerk's Organization Memberships API with JSON metadata.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class OrganizationMemberships extends Context.Tag("@clerk-effect/client/OrganizationMemberships")<
+  OrganizationMemberships,
+  ClientOf
+>() {
+  /**
+   * The service from the `ClerkTransport` in context.
+   *
+   * @since 0.1.0
+   */
+  static readonly Default: Layer.Layer<OrganizationMemberships, never, ClerkTransport.ClerkTransport> = Layer.effect(
+    OrganizationMemberships,
+    makeClient()
+  )
+
+  /**
+   * The service from options; needs an `HttpClient` (e.g. `FetchHttpClient.layer`, or
+   * `UndiciHttpClient.layer` from `@clerk-effect/client/undici`).
+   *
+   * @since 0.1.0
+   */
+  static readonly layer = (
+    options: ClerkTransport.ClientOptions
+  ): Layer.Layer<OrganizationMemberships | ClerkTransport.ClerkTransport, never, HttpClient.HttpClient> =>
+    Layer.provideMerge(OrganizationMemberships.Default, ClerkTransport.layer(options))
+
+  /**
+   * The service from configuration: `CLERK_SECRET_KEY`, `CLERK_API_URL`, `CLERK_API_VERSION`,
+   * `CLERK_TIMEOUT`; needs an `HttpClient`.
+   *
+   * @since 0.1.0
+   */
+  static readonly layerConfig = (
+    overrides?: Partial<ClerkTransport.ClientOptions>
+  ): Layer.Layer<
+    OrganizationMemberships | ClerkTransport.ClerkTransport,
+    ConfigError.ConfigError,
+    HttpClient.HttpClient
+  > => Layer.provideMerge(OrganizationMemberships.Default, ClerkTransport.layerConfig(overrides))
+}

@@ -1,0 +1,70 @@
+/**
+ * `list` — GET /organizations/{organization_id}/memberships: one page of an organization's
+ * memberships, filtered and ordered.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { optionalField } from "../models/fields.js"
+import type { MetadataSchemas } from "../models/Json.js"
+import { makeOrganizationMemberships } from "../models/OrganizationMemberships.js"
+import * as Endpoint from "./Endpoint.js"
+import { OrganizationPath } from "./fields.js"
+import { Limit, Offset, OrderBy, QueryList, TimestampMillis } from "./params.js"
+
+/**
+ * Paging and ordering, shared by both lists.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PageQueryFields = {
+  orderBy: optionalField("order_by", OrderBy),
+  limit: optionalField("limit", Limit),
+  offset: optionalField("offset", Offset)
+}
+
+/**
+ * The filters of an organization's membership list.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ListQuery = Schema.Struct({
+  ...PageQueryFields,
+  userId: optionalField("user_id", QueryList),
+  emailAddress: optionalField("email_address", QueryList),
+  phoneNumber: optionalField("phone_number", QueryList),
+  username: optionalField("username", QueryList),
+  web3Wallet: optionalField("web3_wallet", QueryList),
+  role: optionalField("role", QueryList),
+  query: optionalField("query", Schema.String),
+  emailAddressQuery: optionalField("email_address_query", Schema.String),
+  phoneNumberQuery: optionalField("phone_number_query", Schema.String),
+  usernameQuery: optionalField("username_query", Schema.String),
+  nameQuery: optionalField("name_query", Schema.String),
+  lastActiveAtBefore: optionalField("last_active_at_before", TimestampMillis),
+  lastActiveAtAfter: optionalField("last_active_at_after", TimestampMillis),
+  createdAtBefore: optionalField("created_at_before", TimestampMillis),
+  createdAtAfter: optionalField("created_at_after", TimestampMillis)
+})
+
+/**
+ * The `list` endpoint for given metadata schemas.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
+export const makeList = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
+  Endpoint.make({
+    name: "list",
+    operationId: "ListOrganizationMemberships",
+    method: "GET",
+    path: "/organizations/{organization_id}/memberships",
+    pathParams: OrganizationPath,
+    query: ListQuery,
+    body: undefined,
+    success: makeOrganizationMemberships(meta.publicMetadata, meta.privateMetadata),
+    errors: [401, 422],
+    idempotent: true
+  })

@@ -1,0 +1,220 @@
+/**
+ * The generic executor: one endpoint description in, one operation out
+ * (validate & encode → send → match status → decode). Everything derived from the description
+ * (encoders, decoders, route template) is built once, when the operation is made.
+ */
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import { ClerkTransport } from "../ClerkTransport.js"
+import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
+import { InvalidInput, ResponseDecodeError, Timeout, TransportError } from "../errors/ClientErrors.js"
+import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/StatusErrors.js"
+import { ClerkErrors } from "../models/ClerkErrors.js"
+import type { RetryPolicy } from "../RetryPolicy.js"
+import { firstProblem } from "./issues.js"
+import { compilePath, formatQuery } from "./path.js"
+
+/**
+ * Per-call options: a time-out per attempt and a retry policy that replace the client's.
+ */
+export interface CallOptions {
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly retry?: RetryPolicy | undefined
+}
+
+/**
+ * A result with the response's status and headers (names lower-cased).
+ */
+export interface WithHttpInfo<A> {
+  readonly data: A
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/**
+ * What one attempt can fail with: all of these record the attempt count.
+ */
+export type AttemptError<E extends AnyEndpoint> =
+  | Endpoint.Error<E>
+  | ClerkApiError
+  | TransportError
+  | Timeout
+  | ResponseDecodeError
+
+/**
+ * Everything an operation can fail with.
+ */
+export type OperationError<E extends AnyEndpoint> = AttemptError<E> | InvalidInput
+
+/**
+ * An operation that returns the result with its status and headers.
+ */
+export type OperationWithHttpInfo<E extends AnyEndpoint> = (
+  input: Endpoint.Input<E>,
+  options?: CallOptions
+) => Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, OperationError<E>, ClerkTransport>
+
+const RawBodyLimit = 1024
+
+const isJsonObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+const parseJson = (text: string): Either.Either<unknown, string> => {
+  try {
+    return Either.right(JSON.parse(text))
+  } catch (e) {
+    return Either.left(e instanceof Error ? e.message : String(e))
+  }
+}
+
+const describeTransportFailure = (error: HttpClientError.HttpClientError): string => {
+  const cause = error.cause
+  const detail =
+    cause instanceof Error
+      ? `${cause.message}${(cause as { code?: unknown }).code ? ` (${String((cause as { code?: unknown }).code)})` : ""}`
+      : cause === undefined
+        ? ""
+        : String(cause)
+  return detail === "" ? error.reason : `${error.reason}: ${detail}`
+}
+
+/**
+ * Makes the operation of an endpoint.
+ */
+export const makeOperation = <E extends AnyEndpoint>(endpoint: E): OperationWithHttpInfo<E> => {
+  const operation = endpoint.name
+  const encodePath = ParseResult.encodeUnknownEither(endpoint.pathParams)
+  const encodeQuery = ParseResult.encodeUnknownEither(endpoint.query)
+  const encodeBody = endpoint.body === undefined ? undefined : ParseResult.encodeUnknownEither(endpoint.body)
+  const decodeSuccess = ParseResult.decodeUnknownEither(endpoint.success)
+  const decodeErrors = ParseResult.decodeUnknownEither(ClerkErrors)
+  const fillPath = compilePath(endpoint.path)
+  const declared: ReadonlySet<number> = new Set(endpoint.errors)
+  const requestFor = HttpClientRequest.make(endpoint.method)
+  const spanName = `OrganizationMemberships.${operation}`
+  const spanAttributes = {
+    "http.request.method": endpoint.method,
+    "url.template": endpoint.path,
+    "clerk.operation": operation
+  }
+  const retryContext = { operation, idempotent: endpoint.idempotent }
+
+  const invalid = (issue: ParseResult.ParseIssue) => {
+    const { path, message } = firstProblem(issue)
+    return new InvalidInput({ operation, field: path || "input", message })
+  }
+
+  const encode = (input: unknown) => {
+    const path = encodePath(input)
+    if (Either.isLeft(path)) return Either.left(invalid(path.left))
+    const query = encodeQuery(input)
+    if (Either.isLeft(query)) return Either.left(invalid(query.left))
+    let body: string | undefined
+    if (encodeBody !== undefined) {
+      const encoded = encodeBody(input)
+      if (Either.isLeft(encoded)) return Either.left(invalid(encoded.left))
+      body = JSON.stringify(encoded.right)
+    }
+    return Either.right({
+      path: fillPath(path.right as Record<string, unknown>) + formatQuery(query.right as Record<string, unknown>),
+      body
+    })
+  }
+
+  const statusError = (status: number, headers: Readonly<Record<string, string>>, text: string) => {
+    const parsed = parseJson(text)
+    const body = Either.isRight(parsed) ? decodeErrors(parsed.right) : undefined
+    const decoded = body !== undefined && Either.isRight(body) ? body.right : undefined
+    const fields = {
+      operation,
+      status,
+      errors: decoded?.errors ?? [],
+      attempts: 1,
+      ...(decoded?.meta !== undefined ? { meta: decoded.meta } : {}),
+      ...(decoded?.clerkTraceId !== undefined ? { clerkTraceId: decoded.clerkTraceId } : {}),
+      ...(headers["retry-after"] !== undefined ? { retryAfter: headers["retry-after"] } : {}),
+      ...(decoded === undefined ? { rawBody: text.slice(0, RawBodyLimit) } : {})
+    }
+    const ErrorClass = declared.has(status) ? StatusErrors[status as DeclaredStatus] : ClerkApiError
+    return new ErrorClass(fields)
+  }
+
+  const interpret = (
+    response: HttpClientResponse.HttpClientResponse,
+    text: string
+  ): Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> => {
+    const status = response.status
+    const headers = response.headers as Readonly<Record<string, string>>
+    if (status < 200 || status >= 300) {
+      return Effect.fail(statusError(status, headers, text) as AttemptError<E>)
+    }
+    const parsed = parseJson(text)
+    if (Either.isLeft(parsed)) {
+      return Effect.fail(
+        new ResponseDecodeError({ operation, status, path: "", reason: `invalid JSON: ${parsed.left}`, attempts: 1 })
+      )
+    }
+    if (!isJsonObject(parsed.right)) {
+      return Effect.fail(
+        new ResponseDecodeError({ operation, status, path: "", reason: "expected a JSON object", attempts: 1 })
+      )
+    }
+    const decoded = decodeSuccess(parsed.right)
+    if (Either.isLeft(decoded)) {
+      const { path, message } = firstProblem(decoded.left)
+      return Effect.fail(new ResponseDecodeError({ operation, status, path, reason: message, attempts: 1 }))
+    }
+    return Effect.succeed({ data: decoded.right as Endpoint.Success<E>, status, headers })
+  }
+
+  return (input, options) =>
+    Effect.flatMap(ClerkTransport, (transport): Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, OperationError<E>> => {
+      const encoded = encode(input)
+      if (Either.isLeft(encoded)) return Effect.fail(encoded.left)
+      const url = transport.apiUrl + encoded.right.path
+      const request = requestFor(url, { headers: transport.headers })
+      const withBody =
+        encoded.right.body === undefined
+          ? request
+          : HttpClientRequest.bodyText(request, encoded.right.body, "application/json")
+      const timeout = options?.timeout === undefined ? transport.timeout : Duration.decode(options.timeout)
+      const transportError = (error: HttpClientError.HttpClientError) =>
+        new TransportError({
+          operation,
+          method: endpoint.method,
+          url: transport.apiUrl + endpoint.path,
+          reason: describeTransportFailure(error),
+          attempts: 1
+        })
+      const attempt: Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> = transport.httpClient
+        .execute(withBody)
+        .pipe(
+          Effect.flatMap((response) => Effect.map(response.text, (text) => [response, text] as const)),
+          Effect.mapError(transportError),
+          Effect.timeoutFail({
+            duration: timeout,
+            onTimeout: () =>
+              new Timeout({
+                operation,
+                method: endpoint.method,
+                url: transport.apiUrl + endpoint.path,
+                timeoutMillis: Duration.toMillis(timeout),
+                attempts: 1
+              })
+          }),
+          Effect.flatMap(([response, text]) => {
+            return Effect.zipRight(
+              Effect.annotateCurrentSpan("http.response.status_code", response.status),
+              interpret(response, text)
+            )
+          })
+        )
+      const policy = options?.retry ?? transport.retry
+      return policy.retry(attempt, retryContext)
+    }).pipe(Effect.withSpan(spanName, { kind: "client", attributes: spanAttributes, captureStackTrace: false }))
+}

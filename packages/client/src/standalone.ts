@@ -1,0 +1,167 @@
+/**
+ * Standalone, tree-shakable operations with JSON metadata. Each needs only `ClerkTransport`.
+ *
+ * @since 0.1.0
+ */
+import { type Api, Api as Endpoints } from "./contract/Api.js"
+import type { Endpoint } from "./contract/Endpoint.js"
+import { makeOperation, type OperationError } from "./internal/executor.js"
+import { dataOnly } from "./Operations.js"
+
+const createFull = /* @__PURE__ */ makeOperation(Endpoints.create)
+const listFull = /* @__PURE__ */ makeOperation(Endpoints.list)
+const updateFull = /* @__PURE__ */ makeOperation(Endpoints.update)
+const deleteFull = /* @__PURE__ */ makeOperation(Endpoints.delete)
+const updateMetadataFull = /* @__PURE__ */ makeOperation(Endpoints.updateMetadata)
+const listInstanceFull = /* @__PURE__ */ makeOperation(Endpoints.listInstance)
+
+/**
+ * Input of `create`: `organizationId`, `userId`, `role`, optional `publicMetadata`, `privateMetadata`.
+ *
+ * @since 0.1.0
+ * @category inputs
+ */
+export type CreateInput = Endpoint.Input<Api["create"]>
+/**
+ * Input of `list`: `organizationId`, the filters, `orderBy`, `limit`, `offset`.
+ *
+ * @since 0.1.0
+ * @category inputs
+ */
+export type ListInput = Endpoint.Input<Api["list"]>
+/**
+ * Input of `update`: `organizationId`, `userId`, `role`.
+ *
+ * @since 0.1.0
+ * @category inputs
+ */
+export type UpdateInput = Endpoint.Input<Api["update"]>
+/**
+ * Input of `delete`: `organizationId`, `userId`.
+ *
+ * @since 0.1.0
+ * @category inputs
+ */
+export type DeleteInput = Endpoint.Input<Api["delete"]>
+/**
+ * Input of `updateMetadata`: `organizationId`, `userId`, `publicMetadata`, `privateMetadata` patches.
+ *
+ * @since 0.1.0
+ * @category inputs
+ */
+export type UpdateMetadataInput = Endpoint.Input<Api["updateMetadata"]>
+/**
+ * Input of `listInstance`: `orderBy`, `limit`, `offset`.
+ *
+ * @since 0.1.0
+ * @category inputs
+ */
+export type ListInstanceInput = Endpoint.Input<Api["listInstance"]>
+
+/**
+ * Errors of `create`: 400, 403, 404, 422 and the client errors.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type CreateError = OperationError<Api["create"]>
+/**
+ * Errors of `list`: 401, 422 and the client errors.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ListError = OperationError<Api["list"]>
+/**
+ * Errors of `update`: 400, 404, 422 and the client errors.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type UpdateError = OperationError<Api["update"]>
+/**
+ * Errors of `delete`: 400, 401, 404, 422 and the client errors.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type DeleteError = OperationError<Api["delete"]>
+/**
+ * Errors of `updateMetadata`: 400, 404, 422 and the client errors.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type UpdateMetadataError = OperationError<Api["updateMetadata"]>
+/**
+ * Errors of `listInstance`: 400, 401, 422, 500 and the client errors.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ListInstanceError = OperationError<Api["listInstance"]>
+
+/**
+ * Adds a user to an organization with a role (and optional metadata).
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export const create = /* @__PURE__ */ dataOnly(createFull)
+
+/**
+ * One page of an organization's memberships, filtered and ordered.
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export const list = /* @__PURE__ */ dataOnly(listFull)
+
+/**
+ * Changes a member's role.
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export const update = /* @__PURE__ */ dataOnly(updateFull)
+
+/**
+ * Removes a member; returns the membership as it was.
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export const deleteMembership = /* @__PURE__ */ dataOnly(deleteFull)
+
+/**
+ * Deep-merges patches into a membership's public and private metadata (`null` removes a key).
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export const updateMetadata = /* @__PURE__ */ dataOnly(updateMetadataFull)
+
+/**
+ * One page of every membership of the instance.
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export const listInstance = /* @__PURE__ */ dataOnly(listInstanceFull)
+
+export { deleteMembership as delete }
+
+/**
+ * The same six operations returning `{ data, status, headers }` (the response's status and headers).
+ *
+ * @since 0.1.0
+ * @category operations
+ */
+export const withHttpInfo = {
+  create: createFull,
+  list: listFull,
+  update: updateFull,
+  delete: deleteFull,
+  updateMetadata: updateMetadataFull,
+  listInstance: listInstanceFull
+}

@@ -1,0 +1,6 @@
+/**
+ * Placeholder: filled by its own issue.
+ *
+ * @since 0.1.0
+ */
+export {}
