@@ -7,6 +7,7 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Duration from "effect/Duration"
+import * as AST from "effect/SchemaAST"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
@@ -64,6 +65,11 @@ const RawBodyLimit = 1024
 const isJsonObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
+const hasFields = (schema: AnyEndpoint["query"]): boolean => {
+  const ast = schema.ast
+  return !(AST.isTypeLiteral(ast) && ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0)
+}
+
 const parseJson = (text: string): Either.Either<unknown, string> => {
   try {
     return Either.right(JSON.parse(text))
@@ -89,7 +95,11 @@ const describeTransportFailure = (error: HttpClientError.HttpClientError): strin
 export const makeOperation = <E extends AnyEndpoint>(endpoint: E): OperationWithHttpInfo<E> => {
   const operation = endpoint.name
   const encodePath = ParseResult.encodeUnknownEither(endpoint.pathParams)
-  const encodeQuery = ParseResult.encodeUnknownEither(endpoint.query)
+  // An empty `Schema.Struct({})` encodes any object as itself: an operation without query
+  // parameters must not turn its other inputs (ids, metadata) into a query string.
+  const encodeQuery = hasFields(endpoint.query)
+    ? ParseResult.encodeUnknownEither(endpoint.query)
+    : () => Either.right({} as Record<string, unknown>)
   const encodeBody = endpoint.body === undefined ? undefined : ParseResult.encodeUnknownEither(endpoint.body)
   const decodeSuccess = ParseResult.decodeUnknownEither(endpoint.success)
   const decodeErrors = ParseResult.decodeUnknownEither(ClerkErrors)
