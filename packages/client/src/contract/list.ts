@@ -10,7 +10,7 @@ import type { MetadataSchemas } from "../models/Json.js"
 import { makeOrganizationMemberships } from "../models/OrganizationMemberships.js"
 import * as Endpoint from "./Endpoint.js"
 import { OrganizationPath } from "./fields.js"
-import { Limit, Offset, OrderBy, QueryList, TimestampMillis } from "./params.js"
+import { Limit, Offset, OrderBy, QueryList, Text, TimestampMillis } from "./params.js"
 
 /**
  * Paging and ordering, shared by both lists.
@@ -38,11 +38,11 @@ export const ListQuery = Schema.Struct({
   username: optionalField("username", QueryList),
   web3Wallet: optionalField("web3_wallet", QueryList),
   role: optionalField("role", QueryList),
-  query: optionalField("query", Schema.String),
-  emailAddressQuery: optionalField("email_address_query", Schema.String),
-  phoneNumberQuery: optionalField("phone_number_query", Schema.String),
-  usernameQuery: optionalField("username_query", Schema.String),
-  nameQuery: optionalField("name_query", Schema.String),
+  query: optionalField("query", Text),
+  emailAddressQuery: optionalField("email_address_query", Text),
+  phoneNumberQuery: optionalField("phone_number_query", Text),
+  usernameQuery: optionalField("username_query", Text),
+  nameQuery: optionalField("name_query", Text),
   lastActiveAtBefore: optionalField("last_active_at_before", TimestampMillis),
   lastActiveAtAfter: optionalField("last_active_at_after", TimestampMillis),
   createdAtBefore: optionalField("created_at_before", TimestampMillis),

@@ -7,6 +7,19 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 
+const loneSurrogate = /\p{Cs}/u
+
+/**
+ * Text sent in a URL (path segment or query value): any string that is well-formed Unicode. A lone
+ * surrogate cannot be percent-encoded, so it is rejected here rather than crashing the encoder.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Text = Schema.String.pipe(
+  Schema.filter((s) => (loneSurrogate.test(s) ? "must be well-formed Unicode (no lone surrogate)" : undefined))
+).annotations({ identifier: "Text" })
+
 /**
  * A resource id used as a path segment: non-empty, and not a dot segment (`.`/`..`), which URL
  * normalisation would turn into another route whatever the encoding.
@@ -18,6 +31,7 @@ export const Id = Schema.String.pipe(
   Schema.filter((s) => {
     if (s.length === 0) return "must be a non-empty string"
     if (s === "." || s === "..") return "must not be a dot segment"
+    if (loneSurrogate.test(s)) return "must be well-formed Unicode (no lone surrogate)"
     return undefined
   })
 ).annotations({ identifier: "Id" })
@@ -93,8 +107,8 @@ export const MaxFilterValues = 100
  * @category schemas
  */
 export const QueryList = Schema.transform(
-  Schema.Union(Schema.String, Schema.Array(Schema.String)),
-  Schema.Array(Schema.String).pipe(
+  Schema.Union(Text, Schema.Array(Text)),
+  Schema.Array(Text).pipe(
     Schema.filter((a) => (a.length <= MaxFilterValues ? undefined : `must have at most ${MaxFilterValues} values`))
   ),
   {
