@@ -11,7 +11,9 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import type * as RateLimiter from "effect/RateLimiter"
 import * as Redacted from "effect/Redacted"
+import * as RateLimit from "./RateLimit.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import { version } from "./version.js"
 
@@ -46,7 +48,12 @@ export const DefaultTimeout: Duration.Duration = Duration.seconds(10)
  * - `apiUrl`: base URL, default `https://api.clerk.com/v1` (a mock's URL in tests).
  * - `apiVersion`: the `Clerk-API-Version` header.
  * - `timeout`: per attempt, default 10 s.
- * - `retry`: the retry policy for every call (each call may override it).
+ * - `totalTimeout`: per call, all attempts and waits included; default none (the retry policy's
+ *   elapsed cap bounds retries, and a call queued by the rate limiter may wait its turn).
+ * - `retry`: the retry policy for every call (each call may override it); default
+ *   `RetryPolicy.defaultPolicy`, `RetryPolicy.none` switches retries off.
+ * - `rateLimit`: a client-side limit shared by every call of the layer, e.g.
+ *   `RateLimit.production`; default none.
  * - `userAgent`: replaces the default `User-Agent`.
  *
  * @since 0.1.0
@@ -57,7 +64,9 @@ export interface ClientOptions {
   readonly apiUrl?: string | undefined
   readonly apiVersion?: string | undefined
   readonly timeout?: Duration.DurationInput | undefined
+  readonly totalTimeout?: Duration.DurationInput | undefined
   readonly retry?: RetryPolicy.RetryPolicy | undefined
+  readonly rateLimit?: RateLimit.Options | undefined
   readonly userAgent?: string | undefined
 }
 
@@ -74,6 +83,8 @@ export interface Transport {
   readonly headers: Readonly<Record<string, string>>
   readonly timeout: Duration.Duration
   readonly retry: RetryPolicy.RetryPolicy
+  readonly totalTimeout?: Duration.Duration | undefined
+  readonly rateLimiter?: RateLimiter.RateLimiter | undefined
 }
 
 /**
@@ -94,12 +105,17 @@ export const DefaultUserAgent = `@clerk-effect/client/${version}`
 
 /**
  * Builds a transport from options and an `HttpClient` (whose own tracing is switched off: the
- * operation's span replaces it, without URLs or headers).
+ * operation's span replaces it, without URLs or headers). `options.rateLimit` needs a limiter made
+ * in a scope: pass it as `rateLimiter` (the layers do).
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = (options: ClientOptions, httpClient: HttpClient.HttpClient): Transport => {
+export const make = (
+  options: ClientOptions,
+  httpClient: HttpClient.HttpClient,
+  rateLimiter?: RateLimiter.RateLimiter
+): Transport => {
   const secret = typeof options.secretKey === "string" ? Redacted.make(options.secretKey) : options.secretKey
   return {
     httpClient: HttpClient.withTracerDisabledWhen(httpClient, () => true),
@@ -111,20 +127,28 @@ export const make = (options: ClientOptions, httpClient: HttpClient.HttpClient):
       "user-agent": options.userAgent ?? DefaultUserAgent
     },
     timeout: Duration.decode(options.timeout ?? DefaultTimeout),
-    retry: options.retry ?? RetryPolicy.none
+    retry: options.retry ?? RetryPolicy.defaultPolicy,
+    ...(options.totalTimeout === undefined ? {} : { totalTimeout: Duration.decode(options.totalTimeout) }),
+    ...(rateLimiter === undefined ? {} : { rateLimiter })
   }
 }
 
+const makeScoped = (options: ClientOptions, httpClient: HttpClient.HttpClient) =>
+  options.rateLimit === undefined
+    ? Effect.succeed(make(options, httpClient))
+    : Effect.map(RateLimit.make(options.rateLimit), (limiter) => make(options, httpClient, limiter))
+
 /**
- * A layer of the transport from options; needs an `HttpClient`.
+ * A layer of the transport from options (its rate limiter, if any, lives as long as the layer);
+ * needs an `HttpClient`.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (options: ClientOptions): Layer.Layer<ClerkTransport, never, HttpClient.HttpClient> =>
-  Layer.effect(
+  Layer.scoped(
     ClerkTransport,
-    Effect.map(HttpClient.HttpClient, (client) => make(options, client))
+    Effect.flatMap(HttpClient.HttpClient, (client) => makeScoped(options, client))
   )
 
 /**
@@ -151,9 +175,9 @@ export const ClientOptionsConfig: Config.Config<ClientOptions> = Config.all({
 export const layerConfig = (
   overrides: Partial<ClientOptions> = {}
 ): Layer.Layer<ClerkTransport, import("effect/ConfigError").ConfigError, HttpClient.HttpClient> =>
-  Layer.effect(
+  Layer.scoped(
     ClerkTransport,
     Effect.all([ClientOptionsConfig, HttpClient.HttpClient]).pipe(
-      Effect.map(([options, client]) => make({ ...options, ...overrides }, client))
+      Effect.flatMap(([options, client]) => makeScoped({ ...options, ...overrides }, client))
     )
   )

@@ -15,6 +15,7 @@ import {
   type OperationWithHttpInfo,
   type WithHttpInfo
 } from "./internal/executor.js"
+import { createReconciliation } from "./internal/reconcile.js"
 import { JsonMetadata, type Metadata, type MetadataSchemas } from "./models/Json.js"
 
 export type { CallOptions, OperationError, OperationWithHttpInfo, WithHttpInfo }
@@ -55,7 +56,8 @@ export const dataOnly =
     Effect.map(full(input, options), (result) => result.data)
 
 /**
- * Makes the operations of an endpoint table: each endpoint compiled once.
+ * Makes the operations of an endpoint table: each endpoint compiled once. A `create` next to a
+ * `list` is a safe create: after an ambiguous attempt it reads the membership back with `list`.
  *
  * @since 0.1.0
  * @category constructors
@@ -64,7 +66,10 @@ export const fromApi = <Api extends Record<string, AnyEndpoint>>(api: Api): Oper
   const withHttpInfo = {} as Record<string, OperationWithHttpInfo<AnyEndpoint>>
   const plain = {} as Record<string, Operation<AnyEndpoint>>
   for (const key of Object.keys(api)) {
-    const full = makeOperation(api[key] as AnyEndpoint)
+    const full =
+      key === "create" && api.list !== undefined
+        ? makeOperation(api[key] as AnyEndpoint, createReconciliation(makeOperation(api.list)))
+        : makeOperation(api[key] as AnyEndpoint)
     withHttpInfo[key] = full
     plain[key] = dataOnly(full)
   }

@@ -9,12 +9,32 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type * as Stream from "effect/Stream"
 import * as ClerkTransport from "./ClerkTransport.js"
 import type { ApiOf } from "./contract/Api.js"
 import type { AnyEndpoint, Endpoint } from "./contract/Endpoint.js"
 import type { CallOptions, OperationError, WithHttpInfo } from "./internal/executor.js"
 import type { Metadata, MetadataSchemas } from "./models/Json.js"
 import * as Operations from "./Operations.js"
+import * as Paging from "./Paging.js"
+
+/**
+ * The paging streams of a client: `streamList` over `list`, `streamInstance` over `listInstance`
+ * (see `Paging.stream`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Streams<Api extends Record<string, AnyEndpoint>> = {
+  readonly streamList: (
+    input: Endpoint.Input<Api["list"]>,
+    options?: CallOptions
+  ) => Stream.Stream<Paging.ItemOf<Endpoint.Success<Api["list"]>>, OperationError<Api["list"]>>
+  readonly streamInstance: (
+    input: Endpoint.Input<Api["listInstance"]>,
+    options?: CallOptions
+  ) => Stream.Stream<Paging.ItemOf<Endpoint.Success<Api["listInstance"]>>, OperationError<Api["listInstance"]>>
+}
 
 /**
  * The operations of a client: like `Operations`, without the transport requirement.
@@ -34,7 +54,7 @@ export type Client<Api extends Record<string, AnyEndpoint>> = {
       options?: CallOptions
     ) => Effect.Effect<WithHttpInfo<Endpoint.Success<Api[K]>>, OperationError<Api[K]>>
   }
-}
+} & Streams<Api>
 
 /**
  * A client whose metadata is typed by the caller's schemas.
@@ -59,7 +79,15 @@ const bind = <Api extends Record<string, AnyEndpoint>>(
     }
     return out
   }
-  return { ...provide(operations), withHttpInfo: provide(operations.withHttpInfo) } as unknown as Client<Api>
+  const plain = provide(operations)
+  // biome-ignore lint/suspicious/noExplicitAny: the bound list operations of any metadata typing
+  const page = (name: string) => Paging.stream(plain[name] as any)
+  return {
+    ...plain,
+    withHttpInfo: provide(operations.withHttpInfo),
+    ...("list" in plain ? { streamList: page("list") } : {}),
+    ...("listInstance" in plain ? { streamInstance: page("listInstance") } : {})
+  } as unknown as Client<Api>
 }
 
 /**

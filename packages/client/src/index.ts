@@ -4,12 +4,20 @@
  * @since 0.1.0
  */
 export * from "./standalone.js"
-export { OrganizationMemberships, makeClient, type Client, type ClientOf } from "./OrganizationMemberships.js"
+export {
+  OrganizationMemberships,
+  makeClient,
+  type Client,
+  type ClientOf,
+  type Streams
+} from "./OrganizationMemberships.js"
 export * as ClerkTransport from "./ClerkTransport.js"
 export type { ClientOptions } from "./ClerkTransport.js"
 export * as Operations from "./Operations.js"
 export type { CallOptions, WithHttpInfo, OperationError } from "./Operations.js"
 export * as RetryPolicy from "./RetryPolicy.js"
+export * as RateLimit from "./RateLimit.js"
+export * as Paging from "./Paging.js"
 export * from "./errors/StatusErrors.js"
 export * from "./errors/ClientErrors.js"
 export * from "./models/ClerkErrors.js"

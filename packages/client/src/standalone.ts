@@ -3,13 +3,19 @@
  *
  * @since 0.1.0
  */
+import type * as Stream from "effect/Stream"
+import type { ClerkTransport } from "./ClerkTransport.js"
 import { type Api, Api as Endpoints } from "./contract/Api.js"
 import type { Endpoint } from "./contract/Endpoint.js"
+import type { CallOptions } from "./internal/executor.js"
 import { makeOperation, type OperationError } from "./internal/executor.js"
+import { createReconciliation } from "./internal/reconcile.js"
+import type { OrganizationMembership } from "./models/OrganizationMembership.js"
 import { dataOnly } from "./Operations.js"
+import * as Paging from "./Paging.js"
 
-const createFull = /* @__PURE__ */ makeOperation(Endpoints.create)
 const listFull = /* @__PURE__ */ makeOperation(Endpoints.list)
+const createFull = /* @__PURE__ */ makeOperation(Endpoints.create, createReconciliation(listFull))
 const updateFull = /* @__PURE__ */ makeOperation(Endpoints.update)
 const deleteFull = /* @__PURE__ */ makeOperation(Endpoints.delete)
 const updateMetadataFull = /* @__PURE__ */ makeOperation(Endpoints.updateMetadata)
@@ -150,6 +156,31 @@ export const updateMetadata = /* @__PURE__ */ dataOnly(updateMetadataFull)
 export const listInstance = /* @__PURE__ */ dataOnly(listInstanceFull)
 
 export { deleteMembership as delete }
+
+/**
+ * Every membership of an organization matching `input`'s filters, as a lazy stream of pages of
+ * `input.limit` (default 500) from `input.offset` (default 0); each page is one `list` call with its
+ * own retries; stops at `total_count` or a short page; interruptible.
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const streamList: (
+  input: ListInput,
+  options?: CallOptions
+) => Stream.Stream<OrganizationMembership, ListError, ClerkTransport> = /* @__PURE__ */ Paging.stream(list)
+
+/**
+ * Every membership of the instance, as a lazy stream of `listInstance` pages (see `streamList`).
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const streamInstance: (
+  input: ListInstanceInput,
+  options?: CallOptions
+) => Stream.Stream<OrganizationMembership, ListInstanceError, ClerkTransport> =
+  /* @__PURE__ */ Paging.stream(listInstance)
 
 /**
  * The same six operations returning `{ data, status, headers }` (the response's status and headers).

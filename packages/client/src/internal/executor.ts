@@ -10,21 +10,27 @@ import * as Duration from "effect/Duration"
 import * as AST from "effect/SchemaAST"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import { ClerkTransport } from "../ClerkTransport.js"
 import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
 import { InvalidInput, ResponseDecodeError, Timeout, TransportError } from "../errors/ClientErrors.js"
 import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/StatusErrors.js"
 import { ClerkErrors } from "../models/ClerkErrors.js"
-import type { RetryPolicy } from "../RetryPolicy.js"
+import { isAmbiguous, type RetryPolicy } from "../RetryPolicy.js"
+import { withAttempts } from "./attempts.js"
 import { firstProblem } from "./issues.js"
 import { compilePath, formatQuery } from "./path.js"
+import type { Reconciliation } from "./reconcile.js"
 
 /**
- * Per-call options: a time-out per attempt and a retry policy that replace the client's.
+ * Per-call options that replace the client's: `timeout` of each attempt, `totalTimeout` of the
+ * whole call (every attempt and every wait between them), and the `retry` policy
+ * (`RetryPolicy.none` switches retries off for this call).
  */
 export interface CallOptions {
   readonly timeout?: Duration.DurationInput | undefined
+  readonly totalTimeout?: Duration.DurationInput | undefined
   readonly retry?: RetryPolicy | undefined
 }
 
@@ -90,9 +96,13 @@ const describeTransportFailure = (error: HttpClientError.HttpClientError): strin
 }
 
 /**
- * Makes the operation of an endpoint.
+ * Makes the operation of an endpoint; with a `reconciliation`, a repeat after an ambiguous attempt
+ * that finds the earlier attempt applied returns the result read back (see `internal/reconcile`).
  */
-export const makeOperation = <E extends AnyEndpoint>(endpoint: E): OperationWithHttpInfo<E> => {
+export const makeOperation = <E extends AnyEndpoint>(
+  endpoint: E,
+  reconciliation?: Reconciliation<E, unknown>
+): OperationWithHttpInfo<E> => {
   const operation = endpoint.name
   const encodePath = ParseResult.encodeUnknownEither(endpoint.pathParams)
   // An empty `Schema.Struct({})` encodes any object as itself: an operation without query
@@ -112,7 +122,7 @@ export const makeOperation = <E extends AnyEndpoint>(endpoint: E): OperationWith
     "url.template": endpoint.path,
     "clerk.operation": operation
   }
-  const retryContext = { operation, idempotent: endpoint.idempotent }
+  const retryContext = { operation, idempotent: endpoint.idempotent, reconciled: reconciliation !== undefined }
 
   const invalid = (issue: ParseResult.ParseIssue) => {
     const { path, message } = firstProblem(issue)
@@ -224,7 +234,44 @@ export const makeOperation = <E extends AnyEndpoint>(endpoint: E): OperationWith
             )
           })
         )
+      const limited = transport.rateLimiter === undefined ? attempt : transport.rateLimiter(attempt)
       const policy = options?.retry ?? transport.retry
-      return policy.retry(attempt, retryContext)
+      const total = options?.totalTimeout === undefined ? transport.totalTimeout : Duration.decode(options.totalTimeout)
+      return Effect.suspend(() => {
+        let attempts = 0
+        let ambiguous = false
+        const counted = Effect.suspend(() => {
+          attempts++
+          return limited
+        })
+        const guarded =
+          reconciliation === undefined
+            ? counted
+            : Effect.catchAll(counted, (error) => {
+                if (ambiguous && reconciliation.applied(error)) {
+                  return reconciliation.readBack(input, options).pipe(
+                    Effect.provideService(ClerkTransport, transport),
+                    Effect.mapError((e) => e as AttemptError<E>),
+                    Effect.flatMap(Option.match({ onNone: () => Effect.fail(error), onSome: Effect.succeed }))
+                  )
+                }
+                if (isAmbiguous(error)) ambiguous = true
+                return Effect.fail(error)
+              })
+        const retried = Effect.mapError(policy.retry(guarded, retryContext), (error) => withAttempts(error, attempts))
+        return total === undefined
+          ? retried
+          : Effect.timeoutFail(retried, {
+              duration: total,
+              onTimeout: () =>
+                new Timeout({
+                  operation,
+                  method: endpoint.method,
+                  url: transport.apiUrl + endpoint.path,
+                  timeoutMillis: Duration.toMillis(total),
+                  attempts
+                })
+            })
+      })
     }).pipe(Effect.withSpan(spanName, { kind: "client", attributes: spanAttributes, captureStackTrace: false }))
 }
