@@ -14,14 +14,15 @@ import * as Schema from "effect/Schema"
 export type Json = string | number | boolean | null | ReadonlyArray<Json> | { readonly [key: string]: Json }
 
 /**
- * Schema of any JSON value (recursive).
+ * Schema of any JSON value (recursive); numbers must be finite.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const Json: Schema.Schema<Json> = Schema.Union(
   Schema.String,
-  Schema.Number,
+  // JSON has no NaN or Infinity: `JSON.stringify` would silently send them as `null`.
+  Schema.Finite,
   Schema.Boolean,
   Schema.Null,
   Schema.Array(Schema.suspend(() => Json)),
