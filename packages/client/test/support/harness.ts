@@ -6,7 +6,7 @@ import { type Effect, Layer } from "effect"
 import type { OperationName } from "../../src/contract/Api.js"
 import type { AnyEndpoint } from "../../src/contract/Endpoint.js"
 import type { OperationError } from "../../src/Operations.js"
-import { Api, ClerkTransport, type ClientOptions, Operations } from "../../src/index.js"
+import { Api, ClerkTransport, type ClientOptions, Operations, RetryPolicy } from "../../src/index.js"
 import type { TestHttpClient } from "./TestHttpClient.js"
 
 /** A secret that must never show up in anything the library returns, logs or traces. */
@@ -15,12 +15,17 @@ export const SECRET = "sk_test_SECRET_CANARY_123"
 /** The base URL requests are sent to. */
 export const API_URL = "https://api.clerk.test/v1"
 
-/** The transport over a test client, with the canary secret. */
+/**
+ * The transport over a test client, with the canary secret and no retries (retries have their own
+ * tests; here one call is one request).
+ */
 export const transportLayer = (
   http: TestHttpClient,
   options: Partial<ClientOptions> = {}
 ): Layer.Layer<ClerkTransport.ClerkTransport> =>
-  ClerkTransport.layer({ secretKey: SECRET, apiUrl: API_URL, ...options }).pipe(Layer.provide(http.layer))
+  ClerkTransport.layer({ secretKey: SECRET, apiUrl: API_URL, retry: RetryPolicy.none, ...options }).pipe(
+    Layer.provide(http.layer)
+  )
 
 /** The six operations with JSON metadata, compiled once. */
 export const ops = Operations.make()
