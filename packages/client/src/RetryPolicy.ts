@@ -14,7 +14,7 @@
  * - `maxAttempts` 5 (spec: unbounded within the hour): the first attempt and four retries.
  * - `maxRetryAfter` 20 s: a `Retry-After` longer than that is clamped (a broken proxy must not
  *   park the call); it is still never waited beyond `maxElapsed`.
- * - `jitter` full: each wait is uniform in [0, min(maxDelay, initialDelay × factor^n)).
+ * - `jitter` full: each wait is uniform in [0, min(maxDelay, initialDelay × factor^n)), in whole ms.
  *
  * What is retried: 429 always (the request was not applied); 500/502/503/504, transport failures
  * and time-outs only when repeating cannot change the outcome (`idempotent`) or when the operation
@@ -216,7 +216,7 @@ export const schedule = (
       ? Effect.succeed(Duration.toMillis(retryAfter.value))
       : options.jitter
         ? Effect.map(Random.next, (u) => Math.floor(u * computedDelayMillis(options, retries)))
-        : Effect.succeed(computedDelayMillis(options, retries))
+        : Effect.succeed(Math.floor(computedDelayMillis(options, retries)))
     return Effect.flatMap(delay, (millis) =>
       now + millis > deadline
         ? stop(retries)
