@@ -1,0 +1,2 @@
+/** Cold start floor: node starting and exiting, nothing imported. */
+export {}

@@ -1,0 +1,82 @@
+/**
+ * Benchmark 2 — decode cost: `JSON.parse` alone vs `JSON.parse` + the client's Schema decoding of
+ * a list page (the `list` endpoint's success schema, built once), at 10, 100 and 500 items,
+ * interleaved in rounds.
+ */
+import { Api } from "@clerk-effect/client"
+import * as ParseResult from "effect/ParseResult"
+import { performance } from "node:perf_hooks"
+import { ListLimits, listPage } from "./support/bodies.js"
+import { type BenchResult, ratio } from "./support/report.js"
+import { median, spread } from "./support/stats.js"
+
+/** How much to run. */
+export interface DecodeOptions {
+  readonly rounds: number
+  readonly millisPerCell: number
+}
+
+/** Mean microseconds per call of `f`, run repeatedly for about `millis`. */
+const timePerCall = (f: () => unknown, millis: number): number => {
+  let n = 0
+  const t0 = performance.now()
+  let t = t0
+  while (t - t0 < millis) {
+    f()
+    n++
+    t = performance.now()
+  }
+  return ((t - t0) * 1000) / n
+}
+
+/** Runs benchmark 2. */
+export const runDecode = async (options: DecodeOptions): Promise<BenchResult> => {
+  const decode = ParseResult.decodeUnknownEither(Api.list.success)
+  const texts = new Map(ListLimits.map((limit) => [limit, JSON.stringify(listPage(limit))]))
+  const parseOnly = new Map<number, Array<number>>()
+  const withSchema = new Map<number, Array<number>>()
+  for (const limit of ListLimits) {
+    const result = decode(JSON.parse(texts.get(limit)!))
+    if (result._tag === "Left") throw new Error(`the benchmark body does not decode: ${String(result.left)}`)
+    // warm-up
+    timePerCall(() => decode(JSON.parse(texts.get(limit)!)), 200)
+  }
+  for (let round = 0; round < options.rounds; round++) {
+    for (const limit of ListLimits) {
+      const text = texts.get(limit)!
+      const a = timePerCall(() => JSON.parse(text), options.millisPerCell)
+      const b = timePerCall(() => decode(JSON.parse(text)), options.millisPerCell)
+      parseOnly.set(limit, [...(parseOnly.get(limit) ?? []), a])
+      withSchema.set(limit, [...(withSchema.get(limit) ?? []), b])
+    }
+  }
+  const rows = ListLimits.map((limit) => {
+    const parse = median(parseOnly.get(limit)!)
+    const full = median(withSchema.get(limit)!)
+    return [
+      `${limit} items (${Math.round(texts.get(limit)!.length / 1024)} KB)`,
+      parse,
+      full,
+      ratio(full, parse),
+      (full - parse) / limit,
+      `±${Math.round((spread(withSchema.get(limit)!) * 100) / 2)}%`
+    ]
+  })
+  return {
+    id: "decode",
+    title: "Decode cost",
+    tables: [
+      {
+        title: "2. Decode cost — a list page, JSON.parse alone vs JSON.parse + Schema decode",
+        columns: ["page", "JSON.parse µs", "parse + Schema µs", "× JSON.parse", "Schema µs per item", "spread"],
+        rows
+      }
+    ],
+    data: ListLimits.map((limit) => ({
+      items: limit,
+      bytes: texts.get(limit)!.length,
+      jsonParseMicros: median(parseOnly.get(limit)!),
+      parseAndDecodeMicros: median(withSchema.get(limit)!)
+    }))
+  }
+}
