@@ -1,6 +1,22 @@
 /**
- * Placeholder: filled by its own issue.
+ * A contract suite for Clerk's Organization Memberships API, runnable against any base URL: cases
+ * as data, a runner that knows only a base URL, a secret and a `World`, and reports (text, JUnit,
+ * JSON).
  *
  * @since 0.1.0
  */
-export {}
+export * as Case from "./Case.js"
+export type { ContractCase, CaseSpec, CaseRequest, Mismatches } from "./Case.js"
+export { AllCases } from "./cases/index.js"
+export { CaseFailure, CaseUnsupported } from "./CaseFailure.js"
+export * as Exchange from "./Exchange.js"
+export * as Probe from "./Probe.js"
+export * as Report from "./Report.js"
+export type { CaseResult, Outcome, RunReport } from "./Report.js"
+export * as Runner from "./Runner.js"
+export * as Suite from "./Suite.js"
+export * as World from "./World.js"
+export type { Capability, QuotaOrganization, WorldKind, WorldUser } from "./World.js"
+export { WorldError, UnknownIds } from "./World.js"
+export * as ClerkWorld from "./worlds/ClerkWorld.js"
+export * as DiscoverWorld from "./worlds/DiscoverWorld.js"

@@ -1,0 +1,122 @@
+/**
+ * The runner: runs cases one after the other against a probe, records each case's requests,
+ * restores the world after each, and collects the results. It knows only a base URL, a secret
+ * and a world.
+ *
+ * @since 0.1.0
+ */
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Cause from "effect/Cause"
+import type { ContractCase } from "./Case.js"
+import { describe } from "./CaseFailure.js"
+import type { Exchange } from "./Exchange.js"
+import type { Probe } from "./Probe.js"
+import type { CaseResult, RunReport } from "./Report.js"
+
+/**
+ * Selects cases whose id matches a pattern (a regular expression, case-insensitive; a plain
+ * substring works too).
+ *
+ * @since 0.1.0
+ * @category filtering
+ */
+export const select = (
+  cases: ReadonlyArray<ContractCase>,
+  pattern: string | undefined
+): ReadonlyArray<ContractCase> => {
+  if (pattern === undefined || pattern === "") return cases
+  let re: RegExp
+  try {
+    re = new RegExp(pattern, "i")
+  } catch {
+    const lower = pattern.toLowerCase()
+    return cases.filter((c) => c.id.toLowerCase().includes(lower))
+  }
+  return cases.filter((c) => re.test(c.id))
+}
+
+/**
+ * Runs one case: skipped when the world lacks a capability it requires; otherwise its setup,
+ * request and checks in a scope (so whatever it added is removed), then the world's `restore`.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const runCase = (
+  testCase: ContractCase,
+  probe: Probe,
+  takeExchanges: Effect.Effect<ReadonlyArray<Exchange>> = Effect.succeed([])
+): Effect.Effect<CaseResult> =>
+  Effect.gen(function* () {
+    const base = { id: testCase.id, operation: testCase.operation, description: testCase.description }
+    const missing = testCase.requires.filter((c) => !probe.world.capabilities.has(c))
+    if (missing.length > 0) {
+      return {
+        ...base,
+        outcome: "skipped",
+        durationMs: 0,
+        messages: [`the ${probe.world.kind} world does not know: ${missing.join(", ")}`],
+        exchanges: []
+      } satisfies CaseResult
+    }
+    yield* takeExchanges
+    const start = yield* Clock.currentTimeMillis
+    const exit = yield* Effect.exit(Effect.scoped(testCase.run(probe)))
+    yield* probe.world.restore
+    const end = yield* Clock.currentTimeMillis
+    const exchanges = yield* takeExchanges
+    const timing = { durationMs: end - start, exchanges }
+    if (Exit.isSuccess(exit)) {
+      return {
+        ...base,
+        ...timing,
+        outcome: exit.value.length === 0 ? "passed" : "failed",
+        messages: exit.value
+      } satisfies CaseResult
+    }
+    const failure = Cause.failureOption(exit.cause)
+    if (failure._tag === "Some" && failure.value._tag === "CaseUnsupported") {
+      return { ...base, ...timing, outcome: "skipped", messages: [failure.value.message] } satisfies CaseResult
+    }
+    if (Cause.isInterruptedOnly(exit.cause)) return yield* Effect.interrupt
+    const message =
+      failure._tag === "Some" ? describe(failure.value) : (Cause.pretty(exit.cause).split("\n")[0] ?? "defect")
+    return { ...base, ...timing, outcome: "failed", messages: [message] } satisfies CaseResult
+  })
+
+/**
+ * Runs cases one after the other (they share one world) and reports.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (options: {
+  readonly cases: ReadonlyArray<ContractCase>
+  readonly probe: Probe
+  readonly takeExchanges?: Effect.Effect<ReadonlyArray<Exchange>>
+  readonly onResult?: (result: CaseResult) => Effect.Effect<void>
+}): Effect.Effect<RunReport> =>
+  Effect.gen(function* () {
+    const start = yield* Clock.currentTimeMillis
+    const results: Array<CaseResult> = []
+    for (const testCase of options.cases) {
+      const result = yield* runCase(testCase, options.probe, options.takeExchanges)
+      results.push(result)
+      if (options.onResult !== undefined) yield* options.onResult(result)
+    }
+    const end = yield* Clock.currentTimeMillis
+    const count = (outcome: CaseResult["outcome"]) => results.filter((r) => r.outcome === outcome).length
+    return {
+      baseUrl: options.probe.baseUrl,
+      world: options.probe.world.kind,
+      worldDescription: options.probe.world.description,
+      startedAt: new Date(start).toISOString(),
+      durationMs: end - start,
+      passed: count("passed"),
+      failed: count("failed"),
+      skipped: count("skipped"),
+      results
+    }
+  })

@@ -1,0 +1,89 @@
+/**
+ * Running the suite against a server: open a session (the client over a recording `HttpClient`),
+ * build the world, run the cases, tear the world down.
+ *
+ * @since 0.1.0
+ */
+import type { RetryPolicy } from "@clerk-effect/client"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import type { ContractCase } from "./Case.js"
+import { AllCases } from "./cases/index.js"
+import * as Recorder from "./internal/Recorder.js"
+import * as Probe from "./Probe.js"
+import type { CaseResult, RunReport } from "./Report.js"
+import * as Runner from "./Runner.js"
+import type { World, WorldError } from "./World.js"
+
+/**
+ * Builds the world of a run from a session; its scope is the run's.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type WorldFactory = (session: Probe.Session) => Effect.Effect<World, WorldError, Scope.Scope>
+
+/**
+ * What a run needs: where, with which key, which world, which cases.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RunOptions {
+  readonly baseUrl: string
+  readonly secretKey: Redacted.Redacted<string>
+  readonly world: WorldFactory
+  readonly cases?: ReadonlyArray<ContractCase>
+  /** The client's retry policy (default none). */
+  readonly retry?: RetryPolicy.RetryPolicy
+  readonly onResult?: (result: CaseResult) => Effect.Effect<void>
+}
+
+/**
+ * A probe for a server and a world, with the exchanges recorded (for tests that run one case at a
+ * time).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const probe = (
+  options: Omit<RunOptions, "cases" | "onResult">
+): Effect.Effect<
+  {
+    readonly probe: Probe.Probe
+    readonly takeExchanges: Effect.Effect<ReadonlyArray<import("./Exchange.js").Exchange>>
+  },
+  WorldError,
+  HttpClient.HttpClient | Scope.Scope
+> =>
+  Effect.gen(function* () {
+    const recorder = yield* Recorder.make(yield* HttpClient.HttpClient)
+    const session = Probe.session({
+      baseUrl: options.baseUrl,
+      secretKey: options.secretKey,
+      httpClient: recorder.client,
+      retry: options.retry
+    })
+    const world = yield* options.world(session)
+    return { probe: Probe.make(session, world), takeExchanges: recorder.take }
+  })
+
+/**
+ * Runs the suite (every case by default) and reports; the world is torn down when it ends.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (options: RunOptions): Effect.Effect<RunReport, WorldError, HttpClient.HttpClient> =>
+  Effect.scoped(
+    Effect.flatMap(probe(options), ({ probe, takeExchanges }) =>
+      Runner.run({
+        cases: options.cases ?? AllCases,
+        probe,
+        takeExchanges,
+        ...(options.onResult === undefined ? {} : { onResult: options.onResult })
+      })
+    )
+  )

@@ -1,0 +1,180 @@
+/**
+ * Cases of `create` (POST /organizations/{organization_id}/memberships).
+ */
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { call, type ContractCase, forOperation, raw } from "../Case.js"
+import { CaseFailure } from "../CaseFailure.js"
+import { UnknownIds } from "../World.js"
+import { belongTo, check, equal, findUser, mainMembers, need, spareUser, userIdOf } from "./support.js"
+
+const create = forOperation("create")
+
+const path = (organizationId: string) => `/organizations/${encodeURIComponent(organizationId)}/memberships`
+
+/** The `create` cases. */
+export const cases: ReadonlyArray<ContractCase> = [
+  create({
+    name: "Member",
+    status: 200,
+    description: "adds a user as org:member; the membership shows up in the organization's list",
+    setup: (probe) =>
+      Effect.all({ userId: spareUser(probe, 0), before: Effect.map(mainMembers(probe), (ms) => ms.length) }),
+    request: ({ userId }, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
+    body: (m, { userId }, probe) => [
+      ...equal("role", m.role, "org:member"),
+      ...equal("public_user_data.user_id", m.publicUserData?.userId, userId),
+      ...belongTo(probe.world.organizationId, [m])
+    ],
+    after: (m, { userId, before }, probe) =>
+      Effect.map(mainMembers(probe), (ms) => {
+        const listed = findUser(ms, userId)
+        return [
+          ...check(listed !== undefined, `the new membership of ${userId} is not in the organization's list`),
+          ...(listed === undefined
+            ? []
+            : [...equal("listed id", listed.id, m.id), ...equal("listed role", listed.role, "org:member")]),
+          ...equal("member count after create", ms.length, before + 1)
+        ]
+      })
+  }),
+  create({
+    name: "Admin",
+    status: 200,
+    description: "adds a user as org:admin, with the admin role's permissions",
+    setup: (probe) => spareUser(probe, 0),
+    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:admin" }),
+    body: (m) => [
+      ...equal("role", m.role, "org:admin"),
+      ...check(m.permissions.length > 0, "permissions: expected the admin role's permissions, got none")
+    ]
+  }),
+  create({
+    name: "WithMetadata",
+    status: 200,
+    description: "stores public and private metadata given at creation; a later list returns them",
+    setup: (probe) => spareUser(probe, 0),
+    request: (userId, probe) =>
+      call({
+        organizationId: probe.world.organizationId,
+        userId,
+        role: "org:member",
+        publicMetadata: { plan: "pro", limits: { seats: 3, tags: ["a", "b"] } },
+        privateMetadata: { crm: { id: 42, flagged: false } }
+      }),
+    body: (m) => [
+      ...equal("public_metadata", m.publicMetadata, { plan: "pro", limits: { seats: 3, tags: ["a", "b"] } }),
+      ...equal("private_metadata", m.privateMetadata, { crm: { id: 42, flagged: false } })
+    ],
+    after: (_, userId, probe) =>
+      Effect.map(mainMembers(probe), (ms) => {
+        const listed = findUser(ms, userId)
+        if (listed === undefined) return [`the new membership of ${userId} is not in the organization's list`]
+        return [
+          ...equal("listed public_metadata", listed.publicMetadata, {
+            plan: "pro",
+            limits: { seats: 3, tags: ["a", "b"] }
+          }),
+          ...(listed.privateMetadata === undefined
+            ? []
+            : equal("listed private_metadata", listed.privateMetadata, { crm: { id: 42, flagged: false } }))
+        ]
+      })
+  }),
+  create({
+    name: "Duplicate",
+    status: 400,
+    description: "adding a user who is already a member is refused with already_a_member_in_organization",
+    setup: (probe) =>
+      Effect.flatMap(mainMembers(probe), (ms) =>
+        Effect.as(need(ms.length > 0, "the main organization has no members"), userIdOf(ms[0]!))
+      ),
+    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
+    codes: ["already_a_member_in_organization"]
+  }),
+  create({
+    name: "UnknownOrganization",
+    status: 404,
+    description: "an organization that does not exist is resource_not_found",
+    setup: (probe) => spareUser(probe, 0),
+    request: (userId) => call({ organizationId: UnknownIds.organizationId, userId, role: "org:member" }),
+    codes: ["resource_not_found"]
+  }),
+  create({
+    name: "UnknownUser",
+    status: 404,
+    description: "a user that does not exist is resource_not_found",
+    request: (_, probe) =>
+      call({ organizationId: probe.world.organizationId, userId: UnknownIds.userId, role: "org:member" }),
+    codes: ["resource_not_found"]
+  }),
+  create({
+    name: "InvalidRole",
+    status: 422,
+    description: "a role the instance does not define is refused",
+    setup: (probe) => spareUser(probe, 0),
+    request: (userId, probe) =>
+      call({ organizationId: probe.world.organizationId, userId, role: "org:contract_no_such_role" })
+  }),
+  create({
+    name: "MissingRole",
+    status: 422,
+    description: "a body without role is form_param_missing (sent raw: the client requires it)",
+    setup: (probe) => spareUser(probe, 0),
+    request: (userId, probe) =>
+      raw({ method: "POST", path: path(probe.world.organizationId), body: { user_id: userId }, auth: "valid" }),
+    codes: ["form_param_missing"]
+  }),
+  create({
+    name: "MissingUserId",
+    status: 422,
+    description: "a body without user_id is form_param_missing (sent raw: the client requires it)",
+    request: (_, probe) =>
+      raw({ method: "POST", path: path(probe.world.organizationId), body: { role: "org:member" }, auth: "valid" }),
+    codes: ["form_param_missing"]
+  }),
+  create({
+    name: "OverQuota",
+    status: 403,
+    description: "once an organization's membership quota is filled (through create), one more member is forbidden",
+    requires: ["quotaOrganization"],
+    setup: (probe) =>
+      Effect.gen(function* () {
+        const quota = yield* Option.match(probe.world.quotaOrganization, {
+          onNone: () => Effect.fail(new CaseFailure({ message: "the world has no organization with a quota" })),
+          onSome: Effect.succeed
+        })
+        const members = yield* probe.members(quota.organizationId)
+        const free = quota.maxAllowedMemberships - members.length
+        const outsiders = quota.outsiderIds.filter((id) => findUser(members, id) === undefined)
+        yield* need(free >= 0 && outsiders.length > free, `${free} free slots and ${outsiders.length} outsiders`)
+        yield* Effect.forEach(outsiders.slice(0, free), (userId) =>
+          probe.addMember({ organizationId: quota.organizationId, userId, role: "org:member" })
+        )
+        return { organizationId: quota.organizationId, userId: outsiders[free]! }
+      }),
+    request: (target) => call({ ...target, role: "org:member" }),
+    codes: ["organization_membership_quota_exceeded"]
+  }),
+  create({
+    name: "MissingAuth",
+    status: 401,
+    description: "a request without Authorization is refused (sent raw)",
+    setup: (probe) => spareUser(probe, 0),
+    request: (userId, probe) =>
+      raw({
+        method: "POST",
+        path: path(probe.world.organizationId),
+        body: { user_id: userId, role: "org:member" },
+        auth: "none"
+      })
+  }),
+  create({
+    name: "WrongAuth",
+    status: 401,
+    description: "a wrong secret key is refused (401 is not declared for create: the client reports ClerkApiError)",
+    setup: (probe) => spareUser(probe, 0),
+    request: (userId, probe) =>
+      call({ organizationId: probe.world.organizationId, userId, role: "org:member" }, "wrong")
+  })
+]

@@ -1,0 +1,88 @@
+/**
+ * Cases of `delete` (DELETE /organizations/{organization_id}/memberships/{user_id}).
+ */
+import * as Effect from "effect/Effect"
+import { call, type ContractCase, forOperation, raw } from "../Case.js"
+import { describe } from "../CaseFailure.js"
+import { UnknownIds } from "../World.js"
+import { check, equal, findUser, mainMembers, scratchMember, spareUser, userIdOf } from "./support.js"
+
+const remove = forOperation("delete")
+
+/** The status a follow-up call ended with (its error's status, or 200). */
+const statusOf = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<number | string, never, R> =>
+  effect.pipe(
+    Effect.as(200),
+    Effect.catchAll((e) =>
+      Effect.succeed(
+        typeof e === "object" && e !== null && "status" in e && typeof e.status === "number" ? e.status : describe(e)
+      )
+    )
+  )
+
+/** The `delete` cases. */
+export const cases: ReadonlyArray<ContractCase> = [
+  remove({
+    name: "Member",
+    status: 200,
+    description: "removes a member and answers with the membership as it was; afterwards it is gone (404, not listed)",
+    setup: (probe) => scratchMember(probe, { publicMetadata: { note: "to be deleted" } }),
+    request: (m, probe) => call({ organizationId: probe.world.organizationId, userId: userIdOf(m) }),
+    body: (deleted, before) => [
+      ...equal("id", deleted.id, before.id),
+      ...equal("role", deleted.role, before.role),
+      ...equal("public_metadata", deleted.publicMetadata, { note: "to be deleted" })
+    ],
+    after: (_, before, probe) =>
+      Effect.gen(function* () {
+        const userId = userIdOf(before)
+        const organizationId = probe.world.organizationId
+        const all = yield* mainMembers(probe)
+        const again = yield* statusOf(probe.call("delete", { organizationId, userId }))
+        const update = yield* statusOf(probe.call("update", { organizationId, userId, role: "org:admin" }))
+        const metadata = yield* statusOf(probe.call("updateMetadata", { organizationId, userId, publicMetadata: {} }))
+        return [
+          ...check(findUser(all, userId) === undefined, `${userId} is still listed after the delete`),
+          ...equal("status of a second delete", again, 404),
+          ...equal("status of an update after the delete", update, 404),
+          ...equal("status of a metadata update after the delete", metadata, 404)
+        ]
+      })
+  }),
+  remove({
+    name: "UnknownMembership",
+    status: 404,
+    description: "a user who is not a member is resource_not_found",
+    setup: (probe) => spareUser(probe, 1),
+    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId }),
+    codes: ["resource_not_found"]
+  }),
+  remove({
+    name: "UnknownOrganization",
+    status: 404,
+    description: "an organization that does not exist is resource_not_found",
+    setup: (probe) =>
+      Effect.map(mainMembers(probe), (ms) => (ms[0] === undefined ? UnknownIds.userId : userIdOf(ms[0]))),
+    request: (userId) => call({ organizationId: UnknownIds.organizationId, userId }),
+    codes: ["resource_not_found"]
+  }),
+  remove({
+    name: "MissingAuth",
+    status: 401,
+    description: "a request without Authorization is refused (sent raw)",
+    setup: (probe) => scratchMember(probe),
+    request: (m, probe) =>
+      raw({
+        method: "DELETE",
+        path: `/organizations/${encodeURIComponent(probe.world.organizationId)}/memberships/${encodeURIComponent(userIdOf(m))}`,
+        auth: "none"
+      })
+  }),
+  remove({
+    name: "WrongAuth",
+    status: 401,
+    description: "a wrong secret key is Unauthorized",
+    setup: (probe) => scratchMember(probe),
+    request: (m, probe) => call({ organizationId: probe.world.organizationId, userId: userIdOf(m) }, "wrong")
+  })
+]

@@ -1,0 +1,293 @@
+/**
+ * Filter cases of `list`: every filter, with repeated values, `+`/`-` on `user_id`, unknown
+ * values ignored, and the partial-match queries. The expected set is computed from the whole
+ * organization and what the world knows of its users.
+ */
+import type { ListInput, OrganizationMembership } from "@clerk-effect/client"
+import * as Effect from "effect/Effect"
+import { call, type ContractCase, forOperation } from "../Case.js"
+import { CaseUnsupported } from "../CaseFailure.js"
+import type { Probe } from "../Probe.js"
+import type { Capability, WorldUser } from "../World.js"
+import { belongTo, equal, mainMembers, sameIds, userIdOf, userOf } from "./support.js"
+
+type Filter = Omit<ListInput, "organizationId" | "limit" | "offset" | "orderBy">
+
+interface Fixture {
+  readonly filter: Filter
+  readonly expected: ReadonlyArray<string>
+}
+
+/**
+ * Describes a filter case: given the organization's members (and what the world knows of them),
+ * the filter to send and the predicate that says which members it must return.
+ */
+interface FilterSpec {
+  readonly name: string
+  readonly description: string
+  readonly requires?: ReadonlyArray<Capability>
+  readonly make: (
+    members: ReadonlyArray<{ readonly membership: OrganizationMembership; readonly user: WorldUser }>
+  ) => { readonly filter: Filter; readonly matches: (user: WorldUser, m: OrganizationMembership) => boolean } | string
+}
+
+const filterCase = (spec: FilterSpec): ContractCase =>
+  forOperation("list")<Fixture>({
+    name: spec.name,
+    status: 200,
+    description: spec.description,
+    ...(spec.requires === undefined ? {} : { requires: spec.requires }),
+    setup: (probe: Probe) =>
+      Effect.flatMap(mainMembers(probe), (all) => {
+        const members = all.map((membership) => ({ membership, user: userOf(probe, membership) }))
+        const made = spec.make(members)
+        if (typeof made === "string") {
+          return Effect.fail(new CaseUnsupported({ message: made }))
+        }
+        const expected = members.filter((x) => made.matches(x.user, x.membership)).map((x) => userIdOf(x.membership))
+        return Effect.succeed({ filter: made.filter, expected })
+      }),
+    request: ({ filter }, probe) => call({ ...filter, organizationId: probe.world.organizationId, limit: 500 }),
+    body: (page, { expected }, probe) => [
+      ...sameIds("returned members", page.data.map(userIdOf), expected),
+      ...equal("total_count", page.totalCount, expected.length),
+      ...belongTo(probe.world.organizationId, page.data)
+    ]
+  })
+
+const lower = (s: string | null | undefined): string => (s ?? "").toLowerCase()
+const contains = (haystack: string | null | undefined, needle: string) => lower(haystack).includes(lower(needle))
+
+const pick = <A>(items: ReadonlyArray<A>, n: number): A | undefined => items[n]
+
+const withValue = <A>(
+  members: ReadonlyArray<{ readonly membership: OrganizationMembership; readonly user: WorldUser }>,
+  get: (user: WorldUser) => A | null | undefined
+) =>
+  members.flatMap((x) => {
+    const v = get(x.user)
+    return v === null || v === undefined ? [] : [{ ...x, value: v }]
+  })
+
+const exactList = (
+  name: string,
+  wire: string,
+  key: "emailAddress" | "phoneNumber" | "username" | "web3Wallet",
+  capability: Capability,
+  values: (user: WorldUser) => ReadonlyArray<string>,
+  caseInsensitive: boolean
+): ReadonlyArray<FilterSpec> => {
+  const norm = (v: string) => (caseInsensitive ? v.toLowerCase() : v)
+  const has = (u: WorldUser, wanted: ReadonlyArray<string>) => values(u).some((v) => wanted.includes(norm(v)))
+  return [
+    {
+      name: `Filter${name}`,
+      description: `${wire}=<one member's value> returns exactly the members with that value${caseInsensitive ? " (case-insensitive)" : ""}`,
+      requires: [capability],
+      make: (members) => {
+        const target = pick(
+          withValue(members, (u) => values(u)[0]),
+          0
+        )
+        if (target === undefined) return `no member with a known ${wire}`
+        return { filter: { [key]: [target.value] }, matches: (u) => has(u, [norm(target.value)]) }
+      }
+    },
+    {
+      name: `Filter${name}Repeated`,
+      description: `${wire} repeated (members' values and an unknown one) returns the members with any of them`,
+      requires: [capability],
+      make: (members) => {
+        const known = withValue(members, (u) => values(u)[0])
+        const first = pick(known, 0)
+        const last = pick(known, known.length - 1)
+        if (first === undefined || last === undefined) return `no member with a known ${wire}`
+        const sent = [...new Set([first.value, last.value])]
+        return {
+          filter: { [key]: [...sent, `contract-unknown-${wire}`] },
+          matches: (u) => has(u, sent.map(norm))
+        }
+      }
+    }
+  ]
+}
+
+const partial = (
+  name: string,
+  wire: string,
+  key: "emailAddressQuery" | "phoneNumberQuery" | "usernameQuery" | "nameQuery",
+  capability: Capability,
+  values: (user: WorldUser) => ReadonlyArray<string>,
+  fragmentOf: (value: string) => string
+): FilterSpec => ({
+  name: `Filter${name}`,
+  description: `${wire} matches part of a value, case-insensitively`,
+  requires: [capability],
+  make: (members) => {
+    const target = pick(
+      withValue(members, (u) => values(u)[0]),
+      0
+    )
+    if (target === undefined) return `no member with a known value for ${wire}`
+    const fragment = fragmentOf(target.value)
+    return { filter: { [key]: fragment }, matches: (u) => values(u).some((v) => contains(v, fragment)) }
+  }
+})
+
+/** The middle of a string, swapped to upper case: a case-insensitive partial match. */
+const middle = (value: string): string => {
+  const start = Math.floor(value.length / 4)
+  const end = Math.max(start + 2, Math.ceil((value.length * 3) / 4))
+  return value.slice(start, end).toUpperCase()
+}
+
+const emails = (u: WorldUser) => u.emailAddresses ?? []
+const phones = (u: WorldUser) => u.phoneNumbers ?? []
+const usernames = (u: WorldUser) => (u.username ? [u.username] : [])
+const wallets = (u: WorldUser) => u.web3Wallets ?? []
+const names = (u: WorldUser) => [u.firstName, u.lastName].filter((n): n is string => typeof n === "string" && n !== "")
+
+/** A threshold strictly between two distinct known timestamps, and the predicate. */
+const timeSplit = (
+  name: string,
+  wire: string,
+  key: "createdAtBefore" | "createdAtAfter" | "lastActiveAtBefore" | "lastActiveAtAfter",
+  capability: Capability,
+  get: (u: WorldUser) => number | null | undefined,
+  before: boolean
+): FilterSpec => ({
+  name: `Filter${name}`,
+  description: `${wire} returns exactly the members whose user's timestamp is ${before ? "before" : "after"} it`,
+  requires: [capability],
+  make: (members) => {
+    const times = [...new Set(withValue(members, get).map((x) => x.value))].sort((a, b) => a - b)
+    const lo = times[Math.floor((times.length - 1) / 2)]
+    const hi = times[Math.floor((times.length - 1) / 2) + 1]
+    if (lo === undefined || hi === undefined || hi - lo < 2) return `fewer than two distinct ${wire} timestamps`
+    const threshold = Math.floor((lo + hi) / 2)
+    return {
+      filter: { [key]: threshold },
+      matches: (u) => {
+        const t = get(u)
+        return t !== null && t !== undefined && (before ? t < threshold : t > threshold)
+      }
+    }
+  }
+})
+
+const specs: ReadonlyArray<FilterSpec> = [
+  {
+    name: "FilterUserId",
+    description: "user_id=<a member> returns exactly that member",
+    make: (members) => {
+      const target = pick(members, 1)
+      if (target === undefined) return "fewer than two members"
+      const id = userIdOf(target.membership)
+      return { filter: { userId: [id] }, matches: (_, m) => userIdOf(m) === id }
+    }
+  },
+  {
+    name: "FilterUserIdRepeated",
+    description: "user_id repeated returns each of them; unknown ids are ignored",
+    make: (members) => {
+      const a = pick(members, 0)
+      const b = pick(members, 2)
+      if (a === undefined || b === undefined) return "fewer than three members"
+      const ids = [userIdOf(a.membership), userIdOf(b.membership)]
+      return { filter: { userId: [...ids, "user_contract_unknown"] }, matches: (_, m) => ids.includes(userIdOf(m)) }
+    }
+  },
+  {
+    name: "FilterUserIdExclude",
+    description: "user_id=-<a member> returns every member but that one",
+    make: (members) => {
+      const target = pick(members, 0)
+      if (target === undefined) return "no members"
+      const id = userIdOf(target.membership)
+      return { filter: { userId: [`-${id}`] }, matches: (_, m) => userIdOf(m) !== id }
+    }
+  },
+  {
+    name: "FilterUserIdExcludeRepeated",
+    description: "user_id=-a&user_id=-b returns every member but those two",
+    make: (members) => {
+      const a = pick(members, 0)
+      const b = pick(members, 1)
+      if (a === undefined || b === undefined) return "fewer than two members"
+      const ids = [userIdOf(a.membership), userIdOf(b.membership)]
+      return { filter: { userId: ids.map((id) => `-${id}`) }, matches: (_, m) => !ids.includes(userIdOf(m)) }
+    }
+  },
+  {
+    name: "FilterUserIdInclude",
+    description: "user_id=+<a member> returns exactly that member",
+    make: (members) => {
+      const target = pick(members, 0)
+      if (target === undefined) return "no members"
+      const id = userIdOf(target.membership)
+      return { filter: { userId: [`+${id}`] }, matches: (_, m) => userIdOf(m) === id }
+    }
+  },
+  {
+    name: "FilterRole",
+    description: "role=org:admin returns exactly the admins",
+    make: () => ({ filter: { role: ["org:admin"] }, matches: (_, m) => m.role === "org:admin" })
+  },
+  {
+    name: "FilterRoleRepeated",
+    description: "role repeated (admin, member, an unknown role) returns the admins and the members",
+    make: () => ({
+      filter: { role: ["org:admin", "org:member", "org:contract_unknown"] },
+      matches: (_, m) => m.role === "org:admin" || m.role === "org:member"
+    })
+  },
+  ...exactList("EmailAddress", "email_address", "emailAddress", "emails", emails, true),
+  ...exactList("PhoneNumber", "phone_number", "phoneNumber", "phones", phones, false),
+  ...exactList("Username", "username", "username", "usernames", usernames, true),
+  ...exactList("Web3Wallet", "web3_wallet", "web3Wallet", "web3Wallets", wallets, true),
+  partial("EmailAddressQuery", "email_address_query", "emailAddressQuery", "emails", emails, middle),
+  partial("PhoneNumberQuery", "phone_number_query", "phoneNumberQuery", "phones", phones, (v) => v.slice(-4)),
+  partial("UsernameQuery", "username_query", "usernameQuery", "usernames", usernames, middle),
+  partial("NameQuery", "name_query", "nameQuery", "names", names, middle),
+  {
+    name: "FilterQuery",
+    description: "query matches part of an email, phone, username, wallet, user id or name",
+    requires: ["emails", "phones", "usernames", "web3Wallets", "names"],
+    make: (members) => {
+      const target = pick(
+        withValue(members, (u) => u.username),
+        0
+      )
+      if (target === undefined) return "no member with a username"
+      const fragment = middle(target.value)
+      return {
+        filter: { query: fragment },
+        matches: (u) =>
+          [...emails(u), ...phones(u), ...usernames(u), ...wallets(u), ...names(u), u.id].some((v) =>
+            contains(v, fragment)
+          )
+      }
+    }
+  },
+  timeSplit("CreatedAtBefore", "created_at_before", "createdAtBefore", "userCreatedAt", (u) => u.createdAt, true),
+  timeSplit("CreatedAtAfter", "created_at_after", "createdAtAfter", "userCreatedAt", (u) => u.createdAt, false),
+  timeSplit(
+    "LastActiveAtBefore",
+    "last_active_at_before",
+    "lastActiveAtBefore",
+    "userLastActiveAt",
+    (u) => u.lastActiveAt,
+    true
+  ),
+  timeSplit(
+    "LastActiveAtAfter",
+    "last_active_at_after",
+    "lastActiveAtAfter",
+    "userLastActiveAt",
+    (u) => u.lastActiveAt,
+    false
+  )
+]
+
+/** The filter cases. */
+export const cases: ReadonlyArray<ContractCase> = specs.map(filterCase)
