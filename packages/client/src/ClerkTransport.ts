@@ -104,6 +104,18 @@ export class ClerkTransport extends Context.Tag("@clerk-effect/client/ClerkTrans
 export const DefaultUserAgent = `@clerk-effect/client/${version}`
 
 /**
+ * The headers as sent, which print and serialise (`JSON.stringify`, `util.inspect`, Effect's
+ * `Inspectable`) with the authorization redacted; the hidden methods are not enumerable, so the
+ * headers sent are unchanged.
+ */
+const redactedWhenShown = (headers: Record<string, string>): Readonly<Record<string, string>> => {
+  const shown = () => ({ ...headers, authorization: "<redacted>" })
+  Object.defineProperty(headers, "toJSON", { value: shown, enumerable: false })
+  Object.defineProperty(headers, Symbol.for("nodejs.util.inspect.custom"), { value: shown, enumerable: false })
+  return headers
+}
+
+/**
  * Builds a transport from options and an `HttpClient` (whose own tracing is switched off: the
  * operation's span replaces it, without URLs or headers). `options.rateLimit` needs a limiter made
  * in a scope: pass it as `rateLimiter` (the layers do).
@@ -120,12 +132,12 @@ export const make = (
   return {
     httpClient: HttpClient.withTracerDisabledWhen(httpClient, () => true),
     apiUrl: (options.apiUrl ?? DefaultApiUrl).replace(/\/+$/, ""),
-    headers: {
+    headers: redactedWhenShown({
       authorization: `Bearer ${Redacted.value(secret)}`,
       accept: "application/json",
       "clerk-api-version": options.apiVersion ?? DefaultApiVersion,
       "user-agent": options.userAgent ?? DefaultUserAgent
-    },
+    }),
     timeout: Duration.decode(options.timeout ?? DefaultTimeout),
     retry: options.retry ?? RetryPolicy.defaultPolicy,
     ...(options.totalTimeout === undefined ? {} : { totalTimeout: Duration.decode(options.totalTimeout) }),
