@@ -20,3 +20,5 @@ export type { Capability, QuotaOrganization, WorldKind, WorldUser } from "./Worl
 export { WorldError, UnknownIds } from "./World.js"
 export * as ClerkWorld from "./worlds/ClerkWorld.js"
 export * as DiscoverWorld from "./worlds/DiscoverWorld.js"
+export * as MockWorld from "./worlds/MockWorld.js"
+export * as Embedded from "./Embedded.js"

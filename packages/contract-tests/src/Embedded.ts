@@ -1,0 +1,33 @@
+/**
+ * The embedded default: the suite against the mock from `@clerk-effect/fixtures`, started on a
+ * free loopback port and stopped at the end.
+ *
+ * @since 0.1.0
+ */
+import { layer as mockLayer, MockClerk, type MockOptions } from "@clerk-effect/fixtures"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import type { RunReport } from "./Report.js"
+import * as Suite from "./Suite.js"
+import type { WorldError } from "./World.js"
+import * as MockWorld from "./worlds/MockWorld.js"
+
+/**
+ * Runs the suite against a fresh embedded mock (the small world by default; `mock` passes options
+ * such as `defects` through).
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (
+  options: Omit<Suite.RunOptions, "baseUrl" | "secretKey" | "world"> & { readonly mock?: MockOptions } = {}
+): Effect.Effect<RunReport, WorldError, HttpClient.HttpClient> =>
+  Effect.flatMap(MockClerk, (server) =>
+    Suite.run({
+      ...options,
+      baseUrl: server.baseUrl,
+      secretKey: Redacted.make(server.secretKey),
+      world: () => MockWorld.make(server)
+    })
+  ).pipe(Effect.provide(mockLayer(options.mock ?? {})))
