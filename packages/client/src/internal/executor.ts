@@ -19,6 +19,7 @@ import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/Stat
 import { ClerkErrors } from "../models/ClerkErrors.js"
 import { isAmbiguous, type RetryPolicy } from "../RetryPolicy.js"
 import { withAttempts } from "./attempts.js"
+import * as FastDecode from "./fastDecode.js"
 import { firstProblem } from "./issues.js"
 import { compilePath, formatQuery } from "./path.js"
 import type { Reconciliation } from "./reconcile.js"
@@ -112,6 +113,8 @@ export const makeOperation = <E extends AnyEndpoint>(
     : () => Either.right({} as Record<string, unknown>)
   const encodeBody = endpoint.body === undefined ? undefined : ParseResult.encodeUnknownEither(endpoint.body)
   const decodeSuccess = ParseResult.decodeUnknownEither(endpoint.success)
+  // the fast path for valid bodies; Effect's decoder above still judges (and explains) the rest
+  const decodeSuccessFast = FastDecode.compile(endpoint.success.ast)
   const decodeErrors = ParseResult.decodeUnknownEither(ClerkErrors)
   const fillPath = compilePath(endpoint.path)
   const declared: ReadonlySet<number> = new Set(endpoint.errors)
@@ -184,6 +187,8 @@ export const makeOperation = <E extends AnyEndpoint>(
         new ResponseDecodeError({ operation, status, path: "", reason: "expected a JSON object", attempts: 1 })
       )
     }
+    const fast = decodeSuccessFast(parsed.right)
+    if (fast !== FastDecode.Fail) return Effect.succeed({ data: fast as Endpoint.Success<E>, status, headers })
     const decoded = decodeSuccess(parsed.right)
     if (Either.isLeft(decoded)) {
       const { path, message } = firstProblem(decoded.left)

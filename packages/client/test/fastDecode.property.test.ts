@@ -1,0 +1,103 @@
+import { isDeepStrictEqual } from "node:util"
+import { describe, expect, it } from "@effect/vitest"
+import { Arbitrary, Either, FastCheck as fc, ParseResult, Schema } from "effect"
+import { Api, makeApi } from "../src/index.js"
+import * as FastDecode from "../src/internal/fastDecode.js"
+
+// The fast path must agree with Effect's decoder: on valid input the very same value (keys in the
+// same order), and never accept what Effect rejects.
+
+/** The key order of every object in a value, depth first. */
+const keyOrder = (u: unknown): unknown =>
+  Array.isArray(u)
+    ? u.map(keyOrder)
+    : typeof u === "object" && u !== null
+      ? Object.entries(u).map(([k, v]) => [k, keyOrder(v)])
+      : null
+
+const agrees = (schema: Schema.Schema.AnyNoContext, input: unknown): boolean => {
+  const slow = ParseResult.decodeUnknownEither(schema)(structuredClone(input))
+  const fast = FastDecode.compile(schema.ast)(structuredClone(input))
+  if (fast === FastDecode.Fail) return Either.isLeft(slow)
+  return (
+    Either.isRight(slow) &&
+    isDeepStrictEqual(fast, slow.right) &&
+    isDeepStrictEqual(keyOrder(fast), keyOrder(slow.right))
+  )
+}
+
+/** A typed-metadata API: literals, an optional field, and a transformation (NumberFromString). */
+const TypedApi = makeApi({
+  publicMetadata: Schema.Struct({
+    plan: Schema.Literal("free", "pro"),
+    seats: Schema.optional(Schema.Int),
+    since: Schema.NumberFromString
+  }),
+  privateMetadata: Schema.Record({ key: Schema.String, value: Schema.Unknown })
+})
+
+const schemas = [
+  ...Object.values(Api).map((e) => [`${e.name} (JSON metadata)`, e.success] as const),
+  ...Object.values(TypedApi).map((e) => [`${e.name} (typed metadata)`, e.success] as const)
+] as ReadonlyArray<readonly [string, Schema.Schema.AnyNoContext]>
+
+/** Replaces the value at a random path of `u` (or deletes it) with `replacement`. */
+const mutate = (u: unknown, choices: ReadonlyArray<number>, replacement: unknown, remove: boolean): unknown => {
+  if (choices.length === 0 || typeof u !== "object" || u === null) return replacement
+  const keys = Object.keys(u)
+  if (keys.length === 0) return replacement
+  const key = keys[choices[0]! % keys.length]!
+  const copy: Record<string, unknown> = Array.isArray(u) ? ([...u] as unknown as Record<string, unknown>) : { ...u }
+  if (remove && choices.length === 1) {
+    delete copy[key]
+    return copy
+  }
+  copy[key] = mutate((u as Record<string, unknown>)[key], choices.slice(1), replacement, remove)
+  return copy
+}
+
+describe("fast decode path (properties)", () => {
+  for (const [name, schema] of schemas) {
+    // valid wire bodies: any value of the type, encoded, through JSON text as on a socket
+    const encode = Schema.encodeSync(schema)
+    const wire = Arbitrary.make(schema).map((value) => JSON.parse(JSON.stringify(encode(value))) as unknown)
+
+    it(`${name}: valid wire bodies decode to exactly Effect's value`, () => {
+      fc.assert(
+        fc.property(wire, (input) => {
+          const fast = FastDecode.compile(schema.ast)(structuredClone(input))
+          expect(fast).not.toBe(FastDecode.Fail)
+          return agrees(schema, input)
+        }),
+        { numRuns: 20 }
+      )
+    })
+
+    it(`${name}: a mutated body is accepted only if Effect accepts it, with the same value`, () => {
+      fc.assert(
+        fc.property(
+          wire,
+          fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+          fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, 1.5, -1, "", "org:admin", null, [], {})),
+          fc.boolean(),
+          (input, path, replacement, remove) => agrees(schema, mutate(input, path, replacement, remove))
+        ),
+        { numRuns: 50 }
+      )
+    })
+
+    it(`${name}: arbitrary JSON is accepted only if Effect accepts it`, () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (input) => agrees(schema, input)),
+        { numRuns: 50 }
+      )
+    })
+  }
+
+  it("a body with an invalid nested value fails the fast path (Effect then explains it)", () => {
+    const [valid] = fc.sample(Arbitrary.make(Api.list.success), { numRuns: 1, seed: 7 })
+    const input = { ...(Schema.encodeSync(Api.list.success)(valid!) as object), total_count: 1.5 }
+    expect(FastDecode.compile(Api.list.success.ast)(input)).toBe(FastDecode.Fail)
+    expect(Either.isLeft(ParseResult.decodeUnknownEither(Api.list.success)(input))).toBe(true)
+  })
+})
