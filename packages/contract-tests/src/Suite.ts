@@ -10,12 +10,21 @@ import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type { ContractCase } from "./Case.js"
+import type { Exchange } from "./Exchange.js"
 import { AllCases } from "./cases/index.js"
 import * as Recorder from "./internal/Recorder.js"
 import * as Probe from "./Probe.js"
 import type { CaseResult, RunReport } from "./Report.js"
 import * as Runner from "./Runner.js"
 import type { World, WorldError } from "./World.js"
+
+/**
+ * The session type worlds are built from.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SessionOf = Probe.Session
 
 /**
  * Builds the world of a run from a session; its scope is the run's.
@@ -53,7 +62,7 @@ export const probe = (
 ): Effect.Effect<
   {
     readonly probe: Probe.Probe
-    readonly takeExchanges: Effect.Effect<ReadonlyArray<import("./Exchange.js").Exchange>>
+    readonly takeExchanges: Effect.Effect<ReadonlyArray<Exchange>>
   },
   WorldError,
   HttpClient.HttpClient | Scope.Scope

@@ -1,0 +1,172 @@
+/**
+ * The `contract` command (`@effect/cli`): with no arguments, the whole suite against the embedded
+ * mock; with `--base-url`, against any server. Prints the report, writes JUnit/JSON if asked, and
+ * yields the exit code (0 when every case passed).
+ *
+ * @since 0.1.0
+ */
+import { RetryPolicy } from "@clerk-effect/client"
+import { layer as mockLayer, MockClerk } from "@clerk-effect/fixtures"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import * as FileSystem from "@effect/platform/FileSystem"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Config from "effect/Config"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import type { CaseResult, RunReport } from "../Report.js"
+import * as JUnit from "../report/JUnit.js"
+import * as Json from "../report/Json.js"
+import * as Text from "../report/Text.js"
+import { AllCases } from "../cases/index.js"
+import * as Runner from "../Runner.js"
+import * as Suite from "../Suite.js"
+import { WorldKinds, type WorldKind } from "../World.js"
+import * as ClerkWorld from "../worlds/ClerkWorld.js"
+import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
+import * as MockWorld from "../worlds/MockWorld.js"
+import { type Target, resolve } from "./Target.js"
+import { UserError } from "./UserError.js"
+
+const options = {
+  baseUrl: Options.text("base-url").pipe(
+    Options.withDescription("the API to check, e.g. https://api.clerk.com/v1 (default: the embedded mock)"),
+    Options.optional
+  ),
+  secret: Options.redacted("secret").pipe(
+    Options.withDescription("the secret key (default: CLERK_SECRET_KEY)"),
+    Options.withFallbackConfig(Config.redacted("CLERK_SECRET_KEY")),
+    Options.optional
+  ),
+  world: Options.choice("world", WorldKinds).pipe(
+    Options.withDescription("how the suite sets up: mock, clerk (provision users and organizations) or discover"),
+    Options.optional
+  ),
+  grep: Options.text("grep").pipe(Options.withDescription("run only the cases whose id matches"), Options.optional),
+  junit: Options.text("junit").pipe(Options.withDescription("write a JUnit XML report to this file"), Options.optional),
+  json: Options.text("json").pipe(Options.withDescription("write a JSON report to this file"), Options.optional),
+  allowLive: Options.boolean("allow-live").pipe(Options.withDescription("accept an sk_live_ key (production data!)"))
+}
+
+/** Parsed options. */
+type Parsed = Command.Command.ParseConfig<typeof options>
+
+const print = (style: Text.Style) => (result: CaseResult) => Console.log(Text.formatResult(result, style))
+
+/** Checks that a remote server answers and accepts the key before anything is set up. */
+const preflight = (session: Suite.SessionOf) =>
+  Effect.flatMap(
+    Effect.mapError(
+      session.raw({ method: "GET", path: "/organization_memberships", query: { limit: "1" }, auth: "valid" }),
+      (e) =>
+        new UserError({ message: `cannot reach ${session.baseUrl} (${e.message}): check --base-url and your network` })
+    ),
+    (response) =>
+      response.status === 401
+        ? Effect.fail(
+            new UserError({
+              message: `${session.baseUrl} refused the secret key (401): check CLERK_SECRET_KEY or --secret`
+            })
+          )
+        : Effect.void
+  )
+
+const runTarget = (
+  target: Target,
+  cases: Parsed["grep"],
+  style: Text.Style
+): Effect.Effect<RunReport, UserError, HttpClient.HttpClient> => {
+  const selected = Runner.select(AllCases, Option.getOrUndefined(cases))
+  const onResult = print(style)
+  const worldError = Effect.mapError((e: { readonly message: string }) => new UserError({ message: e.message }))
+  if (target._tag === "Embedded") {
+    return Effect.flatMap(MockClerk, (server) =>
+      Suite.run({
+        baseUrl: server.baseUrl,
+        secretKey: Redacted.make(server.secretKey),
+        world: target.world === "mock" ? () => MockWorld.make(server) : DiscoverWorld.make,
+        cases: selected,
+        onResult
+      })
+    ).pipe(worldError, Effect.provide(mockLayer()))
+  }
+  return Suite.run({
+    baseUrl: target.baseUrl,
+    secretKey: target.secretKey,
+    world: (session) =>
+      Effect.zipRight(
+        Effect.mapError(preflight(session), (e) => ({ _tag: "WorldError", message: e.message }) as never),
+        target.world === "clerk" ? ClerkWorld.make(session) : DiscoverWorld.make(session)
+      ),
+    cases: selected,
+    retry: RetryPolicy.defaultPolicy,
+    onResult
+  }).pipe(worldError)
+}
+
+/**
+ * The command's handler: resolves the target, runs, prints, writes the files; returns the exit code.
+ *
+ * @since 0.1.0
+ * @category handlers
+ */
+export const handler = (parsed: Parsed, style: Text.Style = plain()) =>
+  Effect.gen(function* () {
+    const target = resolve({
+      baseUrl: parsed.baseUrl,
+      secretKey: parsed.secret,
+      world: parsed.world as Option.Option<WorldKind>,
+      allowLive: parsed.allowLive
+    })
+    if (Either.isLeft(target)) return yield* target.left
+    yield* Console.log(
+      target.right._tag === "Embedded"
+        ? `Contract suite against the embedded mock (${target.right.world} world)\n`
+        : `Contract suite against ${target.right.baseUrl} (${target.right.world} world)\n`
+    )
+    const report = yield* runTarget(target.right, parsed.grep, style)
+    yield* Console.log(Text.formatFooter(report))
+    const fs = yield* FileSystem.FileSystem
+    const write = (path: Option.Option<string>, text: string) =>
+      Option.match(path, {
+        onNone: () => Effect.void,
+        onSome: (file) =>
+          Effect.mapError(
+            fs.writeFileString(file, text),
+            (e) => new UserError({ message: `cannot write ${file}: ${e.message}` })
+          )
+      })
+    yield* write(parsed.junit, JUnit.format(report))
+    yield* write(parsed.json, Json.format(report))
+    return report.failed > 0 ? 1 : 0
+  })
+
+function plain(): Text.Style {
+  return Text.plain
+}
+
+/**
+ * The `contract` command; its handler's result is the exit code, kept in `exitCode`.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const make = (style: Text.Style, exitCode: { code: number }) =>
+  Command.make("contract", options, (parsed) =>
+    handler(parsed, style).pipe(
+      Effect.catchTag("UserError", (e) => Effect.as(Console.error(`error: ${e.message}`), 2)),
+      Effect.tap((code) =>
+        Effect.sync(() => {
+          exitCode.code = code
+        })
+      )
+    )
+  ).pipe(
+    Command.withDescription(
+      "Checks that a server implements Clerk's Organization Memberships API as the client expects. " +
+        "Without --base-url it runs against the embedded mock."
+    )
+  )

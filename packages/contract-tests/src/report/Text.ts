@@ -1,0 +1,97 @@
+/**
+ * The readable report: one block per case (outcome, id, time; for a failure the description,
+ * every request it sent and what differed), then the totals and the summary line.
+ *
+ * @since 0.1.0
+ */
+import * as Exchange from "../Exchange.js"
+import { type CaseResult, type RunReport, summaryLine } from "../Report.js"
+
+/**
+ * Colours, or none (when the output is not a terminal).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Style {
+  readonly pass: (s: string) => string
+  readonly fail: (s: string) => string
+  readonly skip: (s: string) => string
+  readonly dim: (s: string) => string
+}
+
+/**
+ * No colours.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const plain: Style = { pass: (s) => s, fail: (s) => s, skip: (s) => s, dim: (s) => s }
+
+/**
+ * ANSI colours.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const ansi: Style = {
+  pass: (s) => `\u001b[32m${s}\u001b[39m`,
+  fail: (s) => `\u001b[31m${s}\u001b[39m`,
+  skip: (s) => `\u001b[33m${s}\u001b[39m`,
+  dim: (s) => `\u001b[2m${s}\u001b[22m`
+}
+
+/**
+ * The block of one case.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const formatResult = (result: CaseResult, style: Style = plain): string => {
+  const time = style.dim(`(${result.durationMs} ms)`)
+  switch (result.outcome) {
+    case "passed":
+      return `${style.pass("PASS")} ${result.id} ${time}`
+    case "skipped":
+      return `${style.skip("SKIP")} ${result.id} ${style.dim(`— ${result.messages.join("; ")}`)}`
+    case "failed":
+      return [
+        `${style.fail("FAIL")} ${result.id} ${time}`,
+        `     ${result.description}`,
+        ...result.exchanges.map((e) => `     ${style.dim(Exchange.format(e))}`),
+        ...result.messages.map((m) => `     ${style.fail("✗")} ${m}`)
+      ].join("\n")
+  }
+}
+
+/**
+ * The header of a run: where, which world.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const formatHeader = (target: { readonly baseUrl: string; readonly worldDescription: string }): string =>
+  `Contract suite against ${target.baseUrl}\nWorld: ${target.worldDescription}\n`
+
+/**
+ * The end of a run: totals, skipped cases, and the summary line `N passed, M failed` on its own line.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const formatFooter = (report: RunReport): string =>
+  [
+    "",
+    `${report.results.length} cases in ${(report.durationMs / 1000).toFixed(1)} s` +
+      (report.skipped > 0 ? `, ${report.skipped} skipped (the world cannot support them)` : ""),
+    summaryLine(report)
+  ].join("\n")
+
+/**
+ * The whole report.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const format = (report: RunReport, style: Style = plain): string =>
+  [formatHeader(report), ...report.results.map((r) => formatResult(r, style)), formatFooter(report)].join("\n")
