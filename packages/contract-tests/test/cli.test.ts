@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, describe, expect, it } from "@effect/vitest"
+import { AllCases } from "../src/cases/index.js"
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), "contract-cli-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Runs the built CLI with a clean environment (no CLERK_SECRET_KEY from the caller). */
+const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const { CLERK_SECRET_KEY: _, ...base } = process.env
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...base, NO_COLOR: "1", ...env } })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk
+    })
+    child.on("error", reject)
+    child.on("close", (code) => resolve({ code, stdout, stderr }))
+  })
+
+describe("pnpm contract (dist/bin.js)", () => {
+  it("runs the whole suite against the embedded mock, prints the summary and writes JUnit and JSON", async () => {
+    const junit = join(dir, "junit.xml")
+    const json = join(dir, "report.json")
+    const { code, stdout, stderr } = await run(["--junit", junit, "--json", json])
+    expect(stderr).toBe("")
+    expect(code).toBe(0)
+    const lines = stdout.trimEnd().split("\n")
+    expect(lines.at(-1)).toBe(`${AllCases.length} passed, 0 failed`)
+    expect(stdout).toContain("PASS updateMetadata:DeepMerge:200")
+    const xml = readFileSync(junit, "utf8")
+    expect(xml).toContain(`<testsuites name="clerk-contract" tests="${AllCases.length}" failures="0" skipped="0"`)
+    expect(xml.match(/<testcase /g)?.length).toBe(AllCases.length)
+    expect(xml).toContain('name="list:InvalidLimit:422"')
+    const report = JSON.parse(readFileSync(json, "utf8"))
+    expect(report.passed).toBe(AllCases.length)
+    expect(report.results).toHaveLength(AllCases.length)
+  }, 180_000)
+
+  it("--grep selects cases", async () => {
+    const { code, stdout } = await run(["--grep", "^delete:"])
+    expect(code).toBe(0)
+    const count = AllCases.filter((c) => c.id.startsWith("delete:")).length
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(`${count} passed, 0 failed`)
+  }, 120_000)
+
+  it.each([
+    [["--base-url", "http://127.0.0.1:9/v1"], {}, "no secret key"],
+    [["--base-url", "https://api.clerk.com/v1"], { CLERK_SECRET_KEY: "sk_live_contract_test" }, "--allow-live"],
+    [["--base-url", "http://127.0.0.1:9/v1", "--secret", "sk_test_x"], {}, "cannot reach http://127.0.0.1:9/v1"],
+    [["--base-url", "not a url", "--secret", "sk_test_x"], {}, "is not a URL"]
+  ] as const)(
+    "a user mistake (%j) prints one line saying what to do",
+    async (args, env, says) => {
+      const { code, stderr } = await run(args, env)
+      expect(code).toBe(2)
+      const lines = stderr.trim().split("\n")
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(/^error: /)
+      expect(lines[0]).toContain(says)
+      expect(stderr).not.toContain("sk_live_contract_test")
+    },
+    60_000
+  )
+})
