@@ -247,6 +247,10 @@ const buildTransformation = (ast: AST.Transformation): FastDecoder => {
   if (!AST.isTypeLiteralTransformation(transformation) && !AST.isComposeTransformation(transformation)) {
     return viaEffect(ast)
   }
+  if (AST.isTypeLiteralTransformation(transformation)) {
+    const direct = renamedStruct(transformation.propertySignatureTransformations, ast.from, ast.to)
+    if (direct !== undefined) return direct
+  }
   const from = compile(ast.from)
   const to = compile(ast.to)
   if (AST.isComposeTransformation(transformation)) {
@@ -256,13 +260,6 @@ const buildTransformation = (ast: AST.Transformation): FastDecoder => {
     }
   }
   const steps = transformation.propertySignatureTransformations
-  const fused = AST.isTypeLiteral(ast.to) ? fuseRenames(steps, ast.to) : undefined
-  if (fused !== undefined) {
-    return (u) => {
-      const a = from(u)
-      return a === Fail ? Fail : fused(a as Record<string, unknown>)
-    }
-  }
   return (u) => {
     const a = from(u)
     if (a === Fail) return Fail
@@ -277,79 +274,160 @@ const buildTransformation = (ast: AST.Transformation): FastDecoder => {
   }
 }
 
+const passThrough: FastDecoder = (u) => u
+
+const hasParseOptions = (ast: AST.AST) => Option.isSome(AST.getParseOptionsAnnotation(ast))
+
 /**
- * Renames followed by a struct: the struct's fields are read straight from the renamed-from keys,
- * without building (and deleting from) the intermediate object. Only for independent renames
- * (no key both renamed from and to, no key written twice); `undefined` otherwise.
+ * Whether two ASTs decode alike (annotations other than parse options aside): the same node, or
+ * the same structure. `AST.typeAST` builds fresh nodes at every unfolding of a `Schema.suspend`, so
+ * recursion is compared to a fixed depth of unfoldings and assumed equal beyond it.
  */
-const fuseRenames = (
+const SuspendDepth = 6
+
+const equivalent = (a: AST.AST, b: AST.AST, unfoldings: number): boolean => {
+  if (a === b) return true
+  if (a._tag !== b._tag || hasParseOptions(a) || hasParseOptions(b)) return false
+  const all = <X>(xs: ReadonlyArray<X>, ys: ReadonlyArray<X>, f: (x: X, y: X) => boolean) =>
+    xs.length === ys.length && xs.every((x, i) => f(x, ys[i]!))
+  switch (a._tag) {
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "UnknownKeyword":
+    case "AnyKeyword":
+    case "UndefinedKeyword":
+      return true
+    case "Literal":
+      return a.literal === (b as AST.Literal).literal
+    case "Refinement":
+      return a.filter === (b as AST.Refinement).filter && equivalent(a.from, (b as AST.Refinement).from, unfoldings)
+    case "Union":
+      return all(a.types, (b as AST.Union).types, (x, y) => equivalent(x, y, unfoldings))
+    case "TupleType": {
+      const t = b as AST.TupleType
+      return (
+        a.isReadonly === t.isReadonly &&
+        all(
+          a.elements,
+          t.elements,
+          (x, y) => x.isOptional === y.isOptional && equivalent(x.type, y.type, unfoldings)
+        ) &&
+        all(a.rest, t.rest, (x, y) => equivalent(x.type, y.type, unfoldings))
+      )
+    }
+    case "TypeLiteral": {
+      const t = b as AST.TypeLiteral
+      return (
+        all(
+          a.propertySignatures,
+          t.propertySignatures,
+          (x, y) => x.name === y.name && x.isOptional === y.isOptional && equivalent(x.type, y.type, unfoldings)
+        ) &&
+        all(
+          a.indexSignatures,
+          t.indexSignatures,
+          (x, y) => equivalent(x.parameter, y.parameter, unfoldings) && equivalent(x.type, y.type, unfoldings)
+        )
+      )
+    }
+    case "Suspend":
+      return unfoldings >= SuspendDepth || equivalent(a.f(), (b as AST.Suspend).f(), unfoldings + 1)
+    default:
+      return false
+  }
+}
+
+/** How one type-side field is read from the wire object. */
+interface Field {
+  readonly name: string
+  /** the wire key, or `undefined` when the field's key was renamed away (it reads as absent) */
+  readonly wireKey: string | undefined
+  readonly wireOptional: boolean
+  readonly decodeWire: FastDecoder
+  /** the rename's own decode, when it is not the identity */
+  readonly step: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+  readonly optional: boolean
+  readonly decodeType: FastDecoder
+}
+
+/**
+ * A struct with renamed keys (`fromKey`), decoded in one pass straight from the wire object to the
+ * type-side object: for each type-side field, Effect's three steps — decode the wire-side field,
+ * move it to its new key, decode the type-side field — applied to that one value, with no
+ * intermediate object. Wire-side fields that no type-side field reads are still checked. The
+ * type-side check is skipped where the wire-side decoder compiled here already produced a value of
+ * exactly that type. Only for plain structs and independent renames; `undefined` otherwise.
+ */
+const renamedStruct = (
   steps: ReadonlyArray<AST.PropertySignatureTransformation>,
-  to: AST.TypeLiteral
-): ((record: Record<string, unknown>) => unknown) | undefined => {
-  if (to.indexSignatures.length > 0) return undefined
+  from: AST.AST,
+  to: AST.AST
+): FastDecoder | undefined => {
+  if (!AST.isTypeLiteral(from) || !AST.isTypeLiteral(to)) return undefined
+  if (from.indexSignatures.length > 0 || to.indexSignatures.length > 0) return undefined
+  if (Option.isSome(AST.getParseOptionsAnnotation(from)) || Option.isSome(AST.getParseOptionsAnnotation(to))) {
+    return undefined
+  }
   const fromKeys = new Set<PropertyKey>(steps.map((s) => s.from))
   const toKeys = new Set<PropertyKey>(steps.map((s) => s.to))
-  if (toKeys.size !== steps.length || [...toKeys].some((k) => fromKeys.has(k))) return undefined
-  type Field =
-    | { readonly name: string; readonly source: "same"; readonly optional: boolean; readonly decode: FastDecoder }
-    | {
-        readonly name: string
-        readonly source: "renamed"
-        readonly from: string
-        readonly step: (o: Option.Option<unknown>) => Option.Option<unknown>
-        readonly identity: boolean
-        readonly optional: boolean
-        readonly decode: FastDecoder
-      }
-    | { readonly name: string; readonly source: "removed"; readonly optional: boolean; readonly decode: FastDecoder }
+  if (toKeys.size !== steps.length || fromKeys.size !== steps.length) return undefined
+  if ([...toKeys].some((k) => fromKeys.has(k))) return undefined
+  const wire = new Map<PropertyKey, AST.PropertySignature>(from.propertySignatures.map((ps) => [ps.name, ps]))
+  if ([...wire.keys()].some((k) => typeof k !== "string")) return undefined
+  if ([...fromKeys].some((k) => !wire.has(k))) return undefined
+  const read = new Set<PropertyKey>()
   const fields: Array<Field> = []
   for (const ps of to.propertySignatures) {
     if (typeof ps.name !== "string") return undefined
-    const decode = compile(ps.type)
     const step = steps.find((s) => s.to === ps.name)
-    if (step !== undefined) {
-      if (typeof step.from !== "string") return undefined
-      fields.push({
-        name: ps.name,
-        source: "renamed",
-        from: step.from,
-        step: step.decode,
-        identity: step.decode === identity,
-        optional: ps.isOptional,
-        decode
-      })
-    } else if (fromKeys.has(ps.name)) {
-      fields.push({ name: ps.name, source: "removed", optional: ps.isOptional, decode })
-    } else {
-      fields.push({ name: ps.name, source: "same", optional: ps.isOptional, decode })
-    }
+    const wireKey = step !== undefined ? (step.from as string) : fromKeys.has(ps.name) ? undefined : ps.name
+    const source = wireKey === undefined ? undefined : wire.get(wireKey)
+    if (wireKey !== undefined && source === undefined) return undefined
+    if (wireKey !== undefined) read.add(wireKey)
+    const identityStep = step === undefined || step.decode === identity
+    const sameType =
+      source !== undefined &&
+      identityStep &&
+      source.isOptional === ps.isOptional &&
+      equivalent(AST.typeAST(source.type), ps.type, 0)
+    fields.push({
+      name: ps.name,
+      wireKey,
+      wireOptional: source?.isOptional ?? true,
+      decodeWire: source === undefined ? passThrough : compile(source.type),
+      step: identityStep ? undefined : step!.decode,
+      optional: ps.isOptional,
+      decodeType: sameType ? passThrough : compile(ps.type)
+    })
   }
+  const unread = from.propertySignatures
+    .filter((ps) => !read.has(ps.name))
+    .map((ps) => ({ key: ps.name as string, optional: ps.isOptional, decode: compile(ps.type) }))
   const count = fields.length
-  return (record) => {
+  return (u) => {
+    if (!isRecord(u)) return Fail
+    for (const check of unread) {
+      if (check.optional && !hasOwn.call(u, check.key)) continue
+      if (check.decode(u[check.key]) === Fail) return Fail
+    }
     const out: Record<string, unknown> = {}
     for (let i = 0; i < count; i++) {
       const field = fields[i]!
-      let present: boolean
+      let present = false
       let value: unknown
-      if (field.source === "same") {
-        present = hasOwn.call(record, field.name)
-        value = record[field.name]
-      } else if (field.source === "renamed") {
-        const has = hasOwn.call(record, field.from)
-        if (field.identity) {
-          present = has
-          value = has ? record[field.from] : undefined
-        } else {
-          const o = field.step(has ? Option.some(record[field.from]) : Option.none())
-          present = Option.isSome(o)
-          value = present ? (o as Option.Some<unknown>).value : undefined
-        }
-      } else {
-        present = false
-        value = undefined
+      if (field.wireKey !== undefined && (hasOwn.call(u, field.wireKey) || !field.wireOptional)) {
+        value = field.decodeWire(u[field.wireKey])
+        if (value === Fail) return Fail
+        present = true
+      }
+      if (field.step !== undefined) {
+        const o = field.step(present ? Option.some(value) : Option.none())
+        present = Option.isSome(o)
+        value = present ? (o as Option.Some<unknown>).value : undefined
       }
       if (!present && field.optional) continue
-      const a = field.decode(value)
+      const a = field.decodeType(present ? value : undefined)
       if (a === Fail) return Fail
       out[field.name] = a
     }
