@@ -15,6 +15,7 @@ import * as httpInfo from "./readme/httpInfo.js"
 import * as options from "./readme/options.js"
 import * as quickStart from "./readme/quickStart.js"
 import * as root from "./readme/root.js"
+import * as rootResilience from "./readme/rootResilience.js"
 import * as standalone from "./readme/standalone.js"
 import * as streams from "./readme/streams.js"
 import * as typedMetadata from "./readme/typedMetadata.js"
@@ -27,17 +28,24 @@ const localise = (line: string) =>
     .replace('"@clerk-effect/client/undici"', '"../../src/UndiciHttpClient.js"')
     .replace('"@clerk-effect/client"', '"../../src/index.js"')
 
-/** Asserts every non-empty line of `block` occurs in `file`, in order. */
-const expectLinesInOrder = (name: string, block: string, file: string) => {
+/** The first line of `block` (non-empty, trimmed) not found in `file` in order, if any. */
+const firstMissingLine = (block: string, file: string): string | undefined => {
   const code = file.slice(0, file.indexOf("// ---- test harness") >>> 0)
   let from = 0
   for (const raw of block.split("\n")) {
     const line = localise(raw.trim())
     if (line === "") continue
     const at = code.indexOf(line, from)
-    expect(at, `README example "${name}": line not found (in order) in test/readme/${name}.ts:\n${line}`).not.toBe(-1)
+    if (at === -1) return line
     from = at + line.length
   }
+  return undefined
+}
+
+/** Asserts every non-empty line of `block` occurs in `file`, in order. */
+const expectLinesInOrder = (name: string, block: string, file: string) => {
+  const missing = firstMissingLine(block, file)
+  expect(missing, `README example "${name}": line not found (in order) in test/readme/${name}.ts`).toBeUndefined()
 }
 
 const blocksOf = (markdown: string) => [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? "")
@@ -53,10 +61,14 @@ describe("README examples are the typechecked files", () => {
     for (const [, name, block] of named) expectLinesInOrder(name!, block!, read(`./readme/${name}.ts`))
   })
 
-  it("the root README's example is test/readme/root.ts", () => {
+  it("every ts block of the root README is one of test/readme/root*.ts", () => {
+    const rootExamples = ["root", "rootResilience"].map((name) => read(`./readme/${name}.ts`))
     const blocks = blocksOf(read("../../../README.md"))
-    expect(blocks).toHaveLength(1)
-    expectLinesInOrder("root", blocks[0]!, read("./readme/root.ts"))
+    expect(blocks.length).toBeGreaterThan(0)
+    for (const block of blocks) {
+      const matched = rootExamples.some((file) => firstMissingLine(block, file) === undefined)
+      expect(matched, `root README block has no typechecked copy in test/readme:\n${block}`).toBe(true)
+    }
   })
 })
 
@@ -173,6 +185,17 @@ describe("README examples run", () => {
         TestHttp.json(404, clerkErrorsWire("resource_not_found", "t1"))
       )
       expect(yield* root.program.pipe(Effect.provide(serviceOver(missing)))).toBe("no such membership (trace t1)")
+    })
+  )
+
+  it.effect("the root README's resilience layer", () =>
+    Effect.gen(function* () {
+      const http = server()
+      const page = yield* Effect.flatMap(OrganizationMemberships, (m) => m.listInstance({})).pipe(
+        Effect.provide(rootResilience.ResilientLayer.pipe(Layer.provide(http.layer)))
+      )
+      expect(page.totalCount).toBe(3)
+      expect(http.last().url).toBe("https://api.clerk.com/v1/organization_memberships")
     })
   )
 })
