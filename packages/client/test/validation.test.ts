@@ -95,4 +95,15 @@ describe("input validation", () => {
       expect(http.requests).toHaveLength(0)
     })
   )
+
+  it.effect.each([null, undefined, "org_1", 42])(
+    "an input that is not an object (%o) is InvalidInput, not a crash",
+    (input) =>
+      Effect.gen(function* () {
+        const http = TestHttp.make(TestHttp.json(200, successWire.delete))
+        const error = yield* Effect.flip(call("delete", input)).pipe(Effect.provide(transportLayer(http)))
+        expect(http.requests).toHaveLength(0)
+        expect(error).toMatchObject({ _tag: "InvalidInput", operation: "delete", field: "input" })
+      })
+  )
 })
