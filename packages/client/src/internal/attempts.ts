@@ -10,5 +10,8 @@ export const withAttempts = <E>(error: E, attempts: number): E => {
   if ((error as { readonly attempts: unknown }).attempts === attempts) return error
   const copy = Object.create(Object.getPrototypeOf(error)) as E
   Object.assign(copy as object, error, { attempts })
+  if (error instanceof Error && error.stack !== undefined) {
+    Object.defineProperty(copy, "stack", { value: error.stack, writable: true, configurable: true })
+  }
   return copy
 }

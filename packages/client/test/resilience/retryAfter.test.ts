@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Duration, Option } from "effect"
+import * as fc from "fast-check"
 import { parseRetryAfter } from "../../src/internal/retryAfter.js"
 
 const now = Date.UTC(2026, 4, 12, 10, 0, 0)
@@ -33,5 +34,19 @@ describe("Retry-After parsing", () => {
     for (const value of [undefined, "", "-5", "soon", "5s", "1e3", "NaN", "Infinity", "12 May 2026", "0x10"]) {
       expect(millis(value), String(value)).toBeUndefined()
     }
+  })
+
+  it("property: delay-seconds and dates round-trip, capped", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: -100_000, max: 100_000 }),
+        (seconds, dateOffset) => {
+          expect(millis(String(seconds))).toBe(Math.min(seconds * 1000, 20_000))
+          const at = now + dateOffset * 1000
+          expect(millis(new Date(at).toUTCString())).toBe(Math.min(Math.max(0, dateOffset * 1000), 20_000))
+        }
+      )
+    )
   })
 })

@@ -357,3 +357,19 @@ describe("time-outs", () => {
     })
   )
 })
+
+describe("the error a call fails with", () => {
+  it.effect("is the same class with the same fields, attempts set, stack kept", () =>
+    Effect.gen(function* () {
+      const http = Scripted.make([Scripted.respond(503, clerkErrorsWire("internal_clerk_error", "trace_9"))])
+      const exit = yield* Scripted.runWithClock(
+        ops.list(listInput, { retry: noJitter({ maxAttempts: 2 }) }).pipe(Effect.provide(Scripted.transport(http)))
+      )
+      const error = failureOf(exit)
+      expect(error).toBeInstanceOf(Error)
+      expect(error).toMatchObject({ _tag: "ClerkApiError", status: 503, clerkTraceId: "trace_9", attempts: 2 })
+      expect(error.message).toContain("503")
+      expect(typeof (error as unknown as Error).stack).toBe("string")
+    })
+  )
+})
