@@ -58,6 +58,8 @@ export interface RawRequest {
   readonly path: string
   readonly query?: Readonly<Record<string, string | ReadonlyArray<string>>>
   readonly body?: unknown
+  /** A body sent as is instead of `body` as JSON (e.g. malformed JSON). */
+  readonly rawBody?: string
   readonly auth: Auth
 }
 
@@ -191,10 +193,8 @@ export const session = (options: {
     const base = HttpClientRequest.make(request.method)(baseUrl + request.path + queryString(request.query), {
       headers
     })
-    const withBody =
-      request.body === undefined
-        ? base
-        : HttpClientRequest.bodyText(base, JSON.stringify(request.body), "application/json")
+    const text = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
+    const withBody = text === undefined ? base : HttpClientRequest.bodyText(base, text, "application/json")
     return options.httpClient.execute(withBody).pipe(
       Effect.flatMap((response) => Effect.map(response.text, (text) => ({ status: response.status, text }))),
       Effect.map(({ status, text }): RawResponse => {

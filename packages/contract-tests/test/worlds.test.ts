@@ -2,6 +2,7 @@ import { layer as mockLayer, MockClerk } from "@clerk-effect/fixtures"
 import { FetchHttpClient } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Option, Redacted, Scope } from "effect"
+import { AllCases } from "../src/cases/index.js"
 import type { RawRequest, RawResponse, Session } from "../src/Probe.js"
 import * as Suite from "../src/Suite.js"
 import * as ClerkWorld from "../src/worlds/ClerkWorld.js"
@@ -26,6 +27,30 @@ describe("discover world", () => {
         expect(after.memberships).toEqual(before.memberships)
       }).pipe(Effect.provide(mockLayer()), Effect.provide(FetchHttpClient.layer)),
     180_000
+  )
+})
+
+describe("restoring what a faulty server let the suite change", () => {
+  it.effect(
+    "puts the only admin back when the server wrongly lets it be demoted or removed",
+    () =>
+      Effect.gen(function* () {
+        const server = yield* MockClerk
+        const report = yield* Suite.run({
+          baseUrl: server.baseUrl,
+          secretKey: Redacted.make(server.secretKey),
+          world: DiscoverWorld.make,
+          cases: AllCases.filter((c) => c.id === "update:DemoteLastAdmin:400" || c.id === "delete:LastAdmin:400")
+        })
+        expect(report.results.map((r) => [r.id, r.outcome, r.messages[0]])).toEqual([
+          ["update:DemoteLastAdmin:400", "failed", "status: expected 400, got 200"],
+          ["delete:LastAdmin:400", "failed", "status: expected 400, got 200"]
+        ])
+        const after = yield* server.snapshot
+        const admins = after.memberships.filter((m) => m.organizationId === "org_acme" && m.role === "org:admin")
+        expect(admins.map((m) => [m.userId, m.publicMetadata])).toEqual([["user_alice", { title: "Founder" }]])
+      }).pipe(Effect.provide(mockLayer({ keepLastAdmin: false })), Effect.provide(FetchHttpClient.layer)),
+    120_000
   )
 })
 

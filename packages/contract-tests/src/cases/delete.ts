@@ -5,7 +5,7 @@ import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation, raw } from "../Case.js"
 import { describe } from "../CaseFailure.js"
 import { UnknownIds } from "../World.js"
-import { check, equal, findUser, mainMembers, scratchMember, spareUser, userIdOf } from "./support.js"
+import { check, equal, findUser, mainMembers, scratchMember, soleAdmin, spareUser, userIdOf } from "./support.js"
 
 const remove = forOperation("delete")
 
@@ -48,6 +48,15 @@ export const cases: ReadonlyArray<ContractCase> = [
           ...equal("status of a metadata update after the delete", metadata, 404)
         ]
       })
+  }),
+  remove({
+    name: "LastAdmin",
+    status: 400,
+    description:
+      "removing an organization's only admin is refused (organization_minimum_permissions_needed); restored if it was not",
+    setup: (probe) => soleAdmin(probe),
+    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId }),
+    codes: ["organization_minimum_permissions_needed"]
   }),
   remove({
     name: "UnknownMembership",

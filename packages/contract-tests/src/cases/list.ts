@@ -161,6 +161,13 @@ export const cases: ReadonlyArray<ContractCase> = [
     codes: ["resource_not_found"]
   }),
   list({
+    name: "InvalidOrderBy",
+    status: 422,
+    description: "order_by on a field that cannot be sorted by is refused (sent raw: the client refuses it)",
+    request: (_, probe) =>
+      raw({ method: "GET", path: path(probe.world.organizationId), query: { order_by: "-role" }, auth: "valid" })
+  }),
+  list({
     name: "MissingAuth",
     status: 401,
     description: "a request without Authorization is refused (sent raw)",

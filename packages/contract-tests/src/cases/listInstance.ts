@@ -116,6 +116,12 @@ export const cases: ReadonlyArray<ContractCase> = [
     request: () => raw({ method: "GET", path: Path, query: { offset: "-1" }, auth: "valid" })
   }),
   listInstance({
+    name: "InvalidOrderBy",
+    status: 422,
+    description: "order_by on a field that cannot be sorted by is refused (sent raw)",
+    request: () => raw({ method: "GET", path: Path, query: { order_by: "-role" }, auth: "valid" })
+  }),
+  listInstance({
     name: "MissingAuth",
     status: 401,
     description: "a request without Authorization is refused (sent raw)",

@@ -103,3 +103,40 @@ export const findUser = (
   ms: ReadonlyArray<OrganizationMembership>,
   userId: string
 ): OrganizationMembership | undefined => ms.find((m) => userIdOf(m) === userId)
+
+/**
+ * The only admin of the main organization (unsupported when it has several). When the scope
+ * closes, the membership is put back as it was if a case changed or removed it (a server that
+ * wrongly accepted the change): role `org:admin`, same metadata.
+ */
+export const soleAdmin = (probe: Probe): Effect.Effect<string, CaseFailure | CaseUnsupported, Scope.Scope> =>
+  Effect.gen(function* () {
+    const organizationId = probe.world.organizationId
+    const admins = (yield* mainMembers(probe)).filter((m) => m.role === "org:admin")
+    const admin = admins[0]
+    if (admin === undefined || admins.length > 1) {
+      return yield* new CaseUnsupported({
+        message: `the main organization has ${admins.length} admins, not exactly one`
+      })
+    }
+    const userId = userIdOf(admin)
+    yield* Effect.addFinalizer(() =>
+      Effect.ignore(
+        Effect.gen(function* () {
+          const now = findUser(yield* probe.members(organizationId, { userId: [userId] }), userId)
+          if (now === undefined) {
+            yield* probe.send("create", {
+              organizationId,
+              userId,
+              role: "org:admin",
+              publicMetadata: admin.publicMetadata,
+              ...(admin.privateMetadata === undefined ? {} : { privateMetadata: admin.privateMetadata })
+            })
+          } else if (now.role !== "org:admin") {
+            yield* probe.send("update", { organizationId, userId, role: "org:admin" })
+          }
+        })
+      )
+    )
+    return userId
+  })

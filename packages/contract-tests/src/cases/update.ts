@@ -4,7 +4,7 @@
 import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation, raw } from "../Case.js"
 import { UnknownIds } from "../World.js"
-import { check, equal, findUser, mainMembers, scratchMember, spareUser, userIdOf } from "./support.js"
+import { check, equal, findUser, mainMembers, scratchMember, soleAdmin, spareUser, userIdOf } from "./support.js"
 
 const update = forOperation("update")
 
@@ -46,6 +46,15 @@ export const cases: ReadonlyArray<ContractCase> = [
     request: (m, probe) =>
       call({ organizationId: probe.world.organizationId, userId: userIdOf(m), role: "org:member" }),
     body: (updated, before) => [...equal("role", updated.role, "org:member"), ...equal("id", updated.id, before.id)]
+  }),
+  update({
+    name: "DemoteLastAdmin",
+    status: 400,
+    description:
+      "demoting an organization's only admin is refused (organization_minimum_permissions_needed); restored if it was not",
+    setup: (probe) => soleAdmin(probe),
+    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
+    codes: ["organization_minimum_permissions_needed"]
   }),
   update({
     name: "InvalidRole",

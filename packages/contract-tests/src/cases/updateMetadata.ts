@@ -5,13 +5,16 @@
  */
 import type { Metadata } from "@clerk-effect/client"
 import * as Effect from "effect/Effect"
-import { call, type ContractCase, forOperation } from "../Case.js"
+import { call, type ContractCase, forOperation, raw } from "../Case.js"
 import { during } from "../CaseFailure.js"
 import type { Probe } from "../Probe.js"
 import { UnknownIds } from "../World.js"
 import { equal, findUser, mainMembers, scratchMember, spareUser, userIdOf } from "./support.js"
 
 const updateMetadata = forOperation("updateMetadata")
+
+const path = (organizationId: string, userId: string) =>
+  `/organizations/${encodeURIComponent(organizationId)}/memberships/${encodeURIComponent(userId)}/metadata`
 
 /** The metadata every merge case starts from. */
 const Initial = {
@@ -133,6 +136,27 @@ export const cases: ReadonlyArray<ContractCase> = [
         seats: 4,
         storage: { gb: 10, ssd: true },
         extra: true
+      })
+  }),
+  updateMetadata({
+    name: "MalformedBody",
+    status: 400,
+    description: "a body that is not JSON is refused (sent raw)",
+    setup: seeded,
+    request: (m, probe) =>
+      raw({ method: "PATCH", path: path(probe.world.organizationId, userIdOf(m)), rawBody: "{not json", auth: "valid" })
+  }),
+  updateMetadata({
+    name: "InvalidMetadata",
+    status: 422,
+    description: "public_metadata that is not an object is refused (sent raw: the client requires an object)",
+    setup: seeded,
+    request: (m, probe) =>
+      raw({
+        method: "PATCH",
+        path: path(probe.world.organizationId, userIdOf(m)),
+        body: { public_metadata: ["not", "an", "object"] },
+        auth: "valid"
       })
   }),
   updateMetadata({

@@ -24,7 +24,7 @@ import * as Text from "../report/Text.js"
 import { AllCases } from "../cases/index.js"
 import * as Runner from "../Runner.js"
 import * as Suite from "../Suite.js"
-import { WorldKinds, type WorldKind } from "../World.js"
+import { type WorldKind, WorldError, WorldKinds } from "../World.js"
 import * as ClerkWorld from "../worlds/ClerkWorld.js"
 import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
 import * as MockWorld from "../worlds/MockWorld.js"
@@ -98,7 +98,7 @@ const runTarget = (
     secretKey: target.secretKey,
     world: (session) =>
       Effect.zipRight(
-        Effect.mapError(preflight(session), (e) => ({ _tag: "WorldError", message: e.message }) as never),
+        Effect.mapError(preflight(session), (e) => new WorldError({ message: e.message })),
         target.world === "clerk" ? ClerkWorld.make(session) : DiscoverWorld.make(session)
       ),
     cases: selected,
@@ -113,7 +113,7 @@ const runTarget = (
  * @since 0.1.0
  * @category handlers
  */
-export const handler = (parsed: Parsed, style: Text.Style = plain()) =>
+export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
   Effect.gen(function* () {
     const target = resolve({
       baseUrl: parsed.baseUrl,
@@ -143,10 +143,6 @@ export const handler = (parsed: Parsed, style: Text.Style = plain()) =>
     yield* write(parsed.json, Json.format(report))
     return report.failed > 0 ? 1 : 0
   })
-
-function plain(): Text.Style {
-  return Text.plain
-}
 
 /**
  * The `contract` command; its handler's result is the exit code, kept in `exitCode`.

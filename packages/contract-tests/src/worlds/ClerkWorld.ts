@@ -103,7 +103,7 @@ export const make = (session: Session): Effect.Effect<World, WorldError, Scope.S
   Effect.gen(function* () {
     const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`
     const users = yield* Effect.forEach(FirstNames, (first, i) => {
-      const email = `contract+clerk_test_${run}_${i}@example.com`
+      const email = `contract_${run}_${i}+clerk_test@example.com`
       return Effect.map(
         provisioned(
           session,
