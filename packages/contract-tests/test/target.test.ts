@@ -39,6 +39,9 @@ describe("resolve", () => {
     expect(message(options({ baseUrl: Option.some("ftp://x.test"), secretKey: secret("k") }))).toContain("http://")
     expect(message(options({ world: Option.some("clerk") }))).toContain("--base-url")
     expect(
+      message(options({ baseUrl: Option.some("http://u:sk_test_1@x.test/v1"), secretKey: secret("k") }))
+    ).toContain("must not carry credentials")
+    expect(
       message(options({ baseUrl: Option.some("http://x.test"), secretKey: secret("k"), world: Option.some("mock") }))
     ).toContain("embedded mock")
   })

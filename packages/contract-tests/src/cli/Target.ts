@@ -65,6 +65,11 @@ export const parseBaseUrl = (input: string): Either.Either<URL, UserError> => {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return Either.left(new UserError({ message: `--base-url ${input} must be an http:// or https:// URL` }))
   }
+  if (url.username !== "" || url.password !== "") {
+    return Either.left(
+      new UserError({ message: "--base-url must not carry credentials: put the key in CLERK_SECRET_KEY or --secret" })
+    )
+  }
   if (url.hostname === ClerkApiHost && (url.pathname === "/" || url.pathname === "")) url.pathname = "/v1"
   return Either.right(url)
 }
