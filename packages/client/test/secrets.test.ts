@@ -2,7 +2,7 @@ import { inspect } from "node:util"
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Fiber, Inspectable, Option, TestClock } from "effect"
 import type { OperationName } from "../src/contract/Api.js"
-import { Api, ClerkTransport } from "../src/index.js"
+import { Api, ClerkTransport, RetryPolicy } from "../src/index.js"
 import { capture, renderSpan } from "./support/Capture.js"
 import { call, operationNames, SECRET, transportLayer } from "./support/harness.js"
 import * as TestHttp from "./support/TestHttpClient.js"
@@ -100,6 +100,29 @@ describe("the secret never leaks", () => {
       // …while still sending it.
       yield* call("listInstance", {}).pipe(Effect.provide(transportLayer(http)))
       expect(http.last().headers.authorization).toBe(`Bearer ${SECRET}`)
+    })
+  )
+
+  it.effect.each(operationNames)("%s with the default retry policy: retried failures leak nothing either", (op) =>
+    Effect.gen(function* () {
+      const http = TestHttp.make([
+        TestHttp.json(429, clerkErrorsWire("rate"), { "retry-after": "1" }),
+        TestHttp.fail("reset", new Error("socket hang up")),
+        TestHttp.text(503, "unavailable"),
+        TestHttp.json(200, successWire[op])
+      ])
+      const program = call(op, validInput[op]).pipe(
+        Effect.tapErrorCause((cause) => Effect.logDebug(cause)),
+        Effect.provide(transportLayer(http, { retry: RetryPolicy.defaultPolicy }))
+      )
+      const fiber = yield* Effect.fork(capture(program))
+      for (let i = 0; i < 60; i++) yield* TestClock.adjust("1 second")
+      const { exit, captured } = yield* Fiber.join(fiber)
+      expect(http.requests.length).toBeGreaterThan(1)
+      expectNoSecret("the exit", inspect(exit, { depth: 20 }))
+      if (Exit.isFailure(exit)) expectNoSecret("Cause.pretty", Cause.pretty(exit.cause, { renderErrorCause: true }))
+      expectNoSecret("the log output", captured.logs.join("\n"))
+      for (const span of captured.spans) expectNoSecret(`span ${span.name}`, renderSpan(span))
     })
   )
 })
