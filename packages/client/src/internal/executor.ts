@@ -113,8 +113,9 @@ export const makeOperation = <E extends AnyEndpoint>(
     : () => Either.right({} as Record<string, unknown>)
   const encodeBody = endpoint.body === undefined ? undefined : ParseResult.encodeUnknownEither(endpoint.body)
   const decodeSuccess = ParseResult.decodeUnknownEither(endpoint.success)
-  // the fast path for valid bodies; Effect's decoder above still judges (and explains) the rest
-  const decodeSuccessFast = FastDecode.compile(endpoint.success.ast)
+  // the fast path for valid bodies (compiled at the first response); Effect's decoder above still
+  // judges (and explains) the rest
+  let decodeSuccessFast: FastDecode.FastDecoder | undefined
   const decodeErrors = ParseResult.decodeUnknownEither(ClerkErrors)
   const fillPath = compilePath(endpoint.path)
   const declared: ReadonlySet<number> = new Set(endpoint.errors)
@@ -187,7 +188,8 @@ export const makeOperation = <E extends AnyEndpoint>(
         new ResponseDecodeError({ operation, status, path: "", reason: "expected a JSON object", attempts: 1 })
       )
     }
-    const fast = decodeSuccessFast(parsed.right)
+    if (decodeSuccessFast === undefined) decodeSuccessFast = FastDecode.compile(endpoint.success.ast)
+    const fast = FastDecode.run(decodeSuccessFast, parsed.right)
     if (fast !== FastDecode.Fail) return Effect.succeed({ data: fast as Endpoint.Success<E>, status, headers })
     const decoded = decodeSuccess(parsed.right)
     if (Either.isLeft(decoded)) {
@@ -195,6 +197,25 @@ export const makeOperation = <E extends AnyEndpoint>(
       return Effect.fail(new ResponseDecodeError({ operation, status, path, reason: message, attempts: 1 }))
     }
     return Effect.succeed({ data: decoded.right as Endpoint.Success<E>, status, headers })
+  }
+
+  // The decoders recurse: a document nested thousands of levels deep overflows the stack. That is
+  // a response that does not match the schema, not a defect.
+  const interpretGuarded = (response: HttpClientResponse.HttpClientResponse, text: string) => {
+    try {
+      return interpret(response, text)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      return Effect.fail(
+        new ResponseDecodeError({
+          operation,
+          status: response.status,
+          path: "",
+          reason: "the document is nested too deeply to decode",
+          attempts: 1
+        })
+      )
+    }
   }
 
   return (input, options) =>
@@ -235,7 +256,7 @@ export const makeOperation = <E extends AnyEndpoint>(
           Effect.flatMap(([response, text]) => {
             return Effect.zipRight(
               Effect.annotateCurrentSpan("http.response.status_code", response.status),
-              interpret(response, text)
+              interpretGuarded(response, text)
             )
           })
         )

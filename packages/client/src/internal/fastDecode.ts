@@ -104,6 +104,18 @@ const viaEffect = (ast: AST.AST): FastDecoder => {
   }
 }
 
+/**
+ * Runs a fast decoder; anything it throws (a stack overflow on absurdly deep input) is a `Fail`,
+ * so Effect's decoder decides what that input means, exactly as without the fast path.
+ */
+export const run = (decoder: FastDecoder, input: unknown): unknown => {
+  try {
+    return decoder(input)
+  } catch {
+    return Fail
+  }
+}
+
 /** Compiles (once per AST node) the fast decoder of `ast`. */
 export const compile = (ast: AST.AST): FastDecoder => {
   const cached = memo.get(ast)
@@ -283,7 +295,7 @@ const hasParseOptions = (ast: AST.AST) => Option.isSome(AST.getParseOptionsAnnot
  * the same structure. `AST.typeAST` builds fresh nodes at every unfolding of a `Schema.suspend`, so
  * recursion is compared to a fixed depth of unfoldings and assumed equal beyond it.
  */
-const SuspendDepth = 6
+const SuspendDepth = 2
 
 const equivalent = (a: AST.AST, b: AST.AST, unfoldings: number): boolean => {
   if (a === b) return true
