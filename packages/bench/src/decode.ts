@@ -1,11 +1,14 @@
 /**
- * Benchmark 2 — decode cost: `JSON.parse` alone vs `JSON.parse` + the client's Schema decoding of
- * a list page (the `list` endpoint's success schema, built once), at 10, 100 and 500 items,
- * interleaved in rounds.
+ * Benchmark 2 — decode cost: `JSON.parse` alone vs `JSON.parse` + the client's decoding of a list
+ * page (the `list` endpoint's success schema), at 10, 100 and 500 items, interleaved in rounds:
+ * the client's fast path (what a valid body costs) and Effect's own Schema decoder (what the client
+ * falls back to for a body the fast path does not accept, and what it cost before the fast path).
  */
 import { Api } from "@clerk-effect/client"
 import * as ParseResult from "effect/ParseResult"
 import { performance } from "node:perf_hooks"
+// the fast path is internal to the client (not in its exports map); the bench reads it from the build
+import * as FastDecode from "../../client/dist/internal/fastDecode.js"
 import { ListLimits, listPage } from "./support/bodies.js"
 import { type BenchResult, ratio } from "./support/report.js"
 import { median, spread } from "./support/stats.js"
@@ -32,12 +35,16 @@ const timePerCall = (f: () => unknown, millis: number): number => {
 /** Runs benchmark 2. */
 export const runDecode = async (options: DecodeOptions): Promise<BenchResult> => {
   const decode = ParseResult.decodeUnknownEither(Api.list.success)
+  const fast = FastDecode.compile(Api.list.success.ast)
   const texts = new Map(ListLimits.map((limit) => [limit, JSON.stringify(listPage(limit))]))
   const parseOnly = new Map<number, Array<number>>()
   const withSchema = new Map<number, Array<number>>()
+  const withFast = new Map<number, Array<number>>()
   for (const limit of ListLimits) {
     const result = decode(JSON.parse(texts.get(limit)!))
     if (result._tag === "Left") throw new Error(`the benchmark body does not decode: ${String(result.left)}`)
+    if (fast(JSON.parse(texts.get(limit)!)) === FastDecode.Fail) throw new Error("the fast path rejects the body")
+    timePerCall(() => fast(JSON.parse(texts.get(limit)!)), 200)
     // warm-up
     timePerCall(() => decode(JSON.parse(texts.get(limit)!)), 200)
   }
@@ -46,6 +53,8 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
       const text = texts.get(limit)!
       const a = timePerCall(() => JSON.parse(text), options.millisPerCell)
       const b = timePerCall(() => decode(JSON.parse(text)), options.millisPerCell)
+      const c = timePerCall(() => fast(JSON.parse(text)), options.millisPerCell)
+      withFast.set(limit, [...(withFast.get(limit) ?? []), c])
       parseOnly.set(limit, [...(parseOnly.get(limit) ?? []), a])
       withSchema.set(limit, [...(withSchema.get(limit) ?? []), b])
     }
@@ -53,13 +62,17 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
   const rows = ListLimits.map((limit) => {
     const parse = median(parseOnly.get(limit)!)
     const full = median(withSchema.get(limit)!)
+    const quick = median(withFast.get(limit)!)
     return [
       `${limit} items (${Math.round(texts.get(limit)!.length / 1024)} KB)`,
       parse,
+      quick,
+      ratio(quick, parse),
+      (quick - parse) / limit,
       full,
       ratio(full, parse),
       (full - parse) / limit,
-      `±${Math.round((spread(withSchema.get(limit)!) * 100) / 2)}%`
+      `±${Math.round((spread(withFast.get(limit)!) * 100) / 2)}%`
     ]
   })
   return {
@@ -67,8 +80,19 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
     title: "Decode cost",
     tables: [
       {
-        title: "2. Decode cost — a list page, JSON.parse alone vs JSON.parse + Schema decode",
-        columns: ["page", "JSON.parse µs", "parse + Schema µs", "× JSON.parse", "Schema µs per item", "spread"],
+        title:
+          "2. Decode cost — a list page: JSON.parse alone, + the client's decode (fast path), + Effect's Schema decoder",
+        columns: [
+          "page",
+          "JSON.parse µs",
+          "+ client decode µs",
+          "× parse",
+          "decode µs/item",
+          "+ Effect Schema µs",
+          "× parse",
+          "Schema µs/item",
+          "spread"
+        ],
         rows
       }
     ],
@@ -76,7 +100,8 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
       items: limit,
       bytes: texts.get(limit)!.length,
       jsonParseMicros: median(parseOnly.get(limit)!),
-      parseAndDecodeMicros: median(withSchema.get(limit)!)
+      parseAndFastDecodeMicros: median(withFast.get(limit)!),
+      parseAndEffectSchemaMicros: median(withSchema.get(limit)!)
     }))
   }
 }

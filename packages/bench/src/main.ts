@@ -35,7 +35,7 @@ const benchmarks: ReadonlyArray<{ id: string; run: () => Promise<BenchResult> }>
     run: () =>
       runOverhead({
         rounds: quick ? 1 : 3,
-        millisPerCell: quick ? 150 : 400,
+        millisPerCell: quick ? 150 : 220,
         concurrencies: [1, 16, 64],
         scenarios: Scenarios,
         log
@@ -43,11 +43,11 @@ const benchmarks: ReadonlyArray<{ id: string; run: () => Promise<BenchResult> }>
   },
   {
     id: "mock",
-    run: () => runMock({ rounds: quick ? 1 : 3, millisPerCell: quick ? 400 : 1500, startRounds: quick ? 1 : 3, log })
+    run: () => runMock({ rounds: quick ? 1 : 3, millisPerCell: quick ? 400 : 900, startRounds: quick ? 1 : 3, log })
   },
   { id: "paging", run: () => runPaging({ memberships: quick ? 10_000 : 100_000 }) },
-  { id: "coldStart", run: () => runColdStart({ rounds: quick ? 2 : 7 }) },
-  { id: "contract", run: () => runContract({ rounds: quick ? 1 : 3 }) }
+  { id: "coldStart", run: () => runColdStart({ rounds: quick ? 2 : 4 }) },
+  { id: "contract", run: () => runContract({ rounds: quick ? 1 : 2 }) }
 ]
 
 const started = performance.now()

@@ -61,7 +61,7 @@ export const runOverhead = async (options: OverheadOptions): Promise<BenchResult
     // warm-up: every contender, every scenario, until the JIT settles
     for (const s of options.scenarios) {
       for (const c of contenders) {
-        const r = await runLoad(call(c, s), { concurrency: 4, maxRequests: 300, maxMillis: 400 })
+        const r = await runLoad(call(c, s), { concurrency: 4, maxRequests: 200, maxMillis: 250 })
         if (r.errors > 0) throw new Error(`${c.name} failed ${r.errors} of ${r.requests} ${scenarioName(s)} calls`)
       }
     }
@@ -73,7 +73,8 @@ export const runOverhead = async (options: OverheadOptions): Promise<BenchResult
           for (const c of order) {
             const result: LoadResult = await runLoad(call(c, s), {
               concurrency,
-              maxRequests: 20_000,
+              // large bodies: a bounded count keeps the c=64 tail short
+              maxRequests: s.kind === "list" && s.limit >= 500 ? Math.max(64, concurrency * 2) : 20_000,
               maxMillis: options.millisPerCell
             })
             const k = key(s, c, concurrency)
