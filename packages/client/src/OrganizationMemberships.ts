@@ -105,6 +105,13 @@ export const makeClient = <Public = Metadata, Private = Metadata>(
 }
 
 /**
+ * A new layer of the service from the `ClerkTransport` in context. Each call makes a distinct layer,
+ * so two clients built in one memo map (e.g. `it.layer`, or two mocks) never share one instance.
+ */
+const fromTransport = (): Layer.Layer<OrganizationMemberships, never, ClerkTransport.ClerkTransport> =>
+  Layer.effect(OrganizationMemberships, makeClient())
+
+/**
  * The service: Clerk's Organization Memberships API with JSON metadata.
  *
  * @since 0.1.0
@@ -133,7 +140,7 @@ export class OrganizationMemberships extends Context.Tag("@clerk-effect/client/O
   static readonly layer = (
     options: ClerkTransport.ClientOptions
   ): Layer.Layer<OrganizationMemberships | ClerkTransport.ClerkTransport, never, HttpClient.HttpClient> =>
-    Layer.provideMerge(OrganizationMemberships.Default, ClerkTransport.layer(options))
+    Layer.provideMerge(fromTransport(), ClerkTransport.layer(options))
 
   /**
    * The service from configuration: `CLERK_SECRET_KEY`, `CLERK_API_URL`, `CLERK_API_VERSION`,
@@ -147,5 +154,5 @@ export class OrganizationMemberships extends Context.Tag("@clerk-effect/client/O
     OrganizationMemberships | ClerkTransport.ClerkTransport,
     ConfigError.ConfigError,
     HttpClient.HttpClient
-  > => Layer.provideMerge(OrganizationMemberships.Default, ClerkTransport.layerConfig(overrides))
+  > => Layer.provideMerge(fromTransport(), ClerkTransport.layerConfig(overrides))
 }
