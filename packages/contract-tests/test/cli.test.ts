@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { make } from "@clerk-effect/fixtures"
 import { afterAll, describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
 import { AllCases } from "../src/cases/index.js"
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
@@ -71,4 +73,20 @@ describe("pnpm contract (dist/bin.js)", () => {
     },
     60_000
   )
+
+  it("a base URL without /v1 says to add it (one line)", async () => {
+    const { code, stderr } = await Effect.runPromise(
+      Effect.scoped(
+        Effect.flatMap(make(), (server) =>
+          Effect.promise(() => run(["--base-url", server.origin, "--secret", server.secretKey]))
+        )
+      )
+    )
+    expect(code).toBe(2)
+    const lines = stderr.trim().split("\n")
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(
+      /^error: .* has no \/organization_memberships \(404\): --base-url is the API root, ending in \/v1 \(try http:\/\/127\.0\.0\.1:\d+\/v1\)$/
+    )
+  }, 60_000)
 })

@@ -71,7 +71,15 @@ const preflight = (session: Suite.SessionOf) =>
               message: `${session.baseUrl} refused the secret key (401): check CLERK_SECRET_KEY or --secret`
             })
           )
-        : Effect.void
+        : response.status === 404
+          ? Effect.fail(
+              new UserError({
+                message: /\/v1\/?$/.test(session.baseUrl)
+                  ? `${session.baseUrl} has no /organization_memberships (404): check --base-url points at Clerk's Backend API`
+                  : `${session.baseUrl} has no /organization_memberships (404): --base-url is the API root, ending in /v1 (try ${session.baseUrl.replace(/\/+$/, "")}/v1)`
+              })
+            )
+          : Effect.void
   )
 
 const runTarget = (
