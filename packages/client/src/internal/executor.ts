@@ -140,9 +140,15 @@ export const makeOperation = <E extends AnyEndpoint>(
     if (Either.isLeft(query)) return Either.left(invalid(query.left))
     let body: string | undefined
     if (encodeBody !== undefined) {
-      const encoded = encodeBody(input)
-      if (Either.isLeft(encoded)) return Either.left(invalid(encoded.left))
-      body = JSON.stringify(encoded.right)
+      // the encoders recurse: a value nested thousands of levels deep overflows the stack
+      try {
+        const encoded = encodeBody(input)
+        if (Either.isLeft(encoded)) return Either.left(invalid(encoded.left))
+        body = JSON.stringify(encoded.right)
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error
+        return Either.left(new InvalidInput({ operation, field: "input", message: "is nested too deeply to encode" }))
+      }
     }
     return Either.right({
       path: fillPath(path.right as Record<string, unknown>) + formatQuery(query.right as Record<string, unknown>),
