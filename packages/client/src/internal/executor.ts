@@ -77,9 +77,15 @@ const hasFields = (schema: AnyEndpoint["query"]): boolean => {
   return !(AST.isTypeLiteral(ast) && ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0)
 }
 
+/** Drops `__proto__` keys, which decoding would otherwise turn into a decoded object's prototype. */
+const dropProtoKeys = (key: string, value: unknown): unknown => (key === "__proto__" ? undefined : value)
+
 const parseJson = (text: string): Either.Either<unknown, string> => {
   try {
-    return Either.right(JSON.parse(text))
+    // the reviver costs a call per value, so it only runs on the rare body that may have such a key
+    // (spelt out, or hidden behind a \u escape)
+    const suspicious = text.includes("__proto__") || text.includes("\\u")
+    return Either.right(suspicious ? JSON.parse(text, dropProtoKeys) : JSON.parse(text))
   } catch (e) {
     return Either.left(e instanceof Error ? e.message : String(e))
   }
