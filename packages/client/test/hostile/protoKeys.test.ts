@@ -13,7 +13,9 @@ const hostileBody = JSON.stringify(membershipWire()).replace(
 describe("hostile responses: __proto__ keys", () => {
   it.effect("a __proto__ key in a response never becomes a prototype of a decoded object; it is dropped", () =>
     Effect.gen(function* () {
-      const http = TestHttpClient.make(() => TestHttpClient.text(200, hostileBody, { "content-type": "application/json" }))
+      const http = TestHttpClient.make(() =>
+        TestHttpClient.text(200, hostileBody, { "content-type": "application/json" })
+      )
       const membership = yield* ops
         .updateMetadata({ organizationId: "org_1", userId: "user_1", publicMetadata: { a: 1 } })
         .pipe(Effect.provide(transportLayer(http)))
