@@ -69,6 +69,16 @@ const unavailable = (operation: string, error: ClientFailure): TeamAccessUnavail
 const isLastAdminRefusal = (error: ClientFailure & { readonly errors?: ReadonlyArray<{ readonly code: string }> }) =>
   error._tag === "BadRequest" && (error.errors ?? []).some((e) => e.code === "organization_minimum_permissions_needed")
 
+/** Translates a refused change to one membership: 404 → `NotAMember`, last admin → `LastAdmin`. */
+const membershipRefusal =
+  (operation: string, organizationId: string, userId: string) =>
+  (error: ClientFailure & { readonly errors?: ReadonlyArray<{ readonly code: string }> }) =>
+    error._tag === "NotFound"
+      ? new NotAMember({ organizationId, userId })
+      : isLastAdminRefusal(error)
+        ? new LastAdmin({ organizationId, userId })
+        : unavailable(operation, error)
+
 const userIdOf = (membership: OrganizationMembership): string | undefined => membership.publicUserData?.userId
 
 /**
@@ -102,15 +112,7 @@ export class TeamAccess extends Effect.Service<TeamAccess>()("@clerk-effect/exam
     ): Effect.Effect<OrganizationMembership, NotAMember | LastAdmin | TeamAccessUnavailable> =>
       memberships
         .update({ organizationId, userId, role: Roles.member })
-        .pipe(
-          Effect.mapError((error) =>
-            error._tag === "NotFound"
-              ? new NotAMember({ organizationId, userId })
-              : isLastAdminRefusal(error)
-                ? new LastAdmin({ organizationId, userId })
-                : unavailable("demote", error)
-          )
-        )
+        .pipe(Effect.mapError(membershipRefusal("demote", organizationId, userId)))
 
     /** Removes one membership; `NotAMember` or `LastAdmin` when Clerk refuses. */
     const remove = (
@@ -119,15 +121,7 @@ export class TeamAccess extends Effect.Service<TeamAccess>()("@clerk-effect/exam
     ): Effect.Effect<OrganizationMembership, NotAMember | LastAdmin | TeamAccessUnavailable> =>
       memberships
         .delete({ organizationId, userId })
-        .pipe(
-          Effect.mapError((error) =>
-            error._tag === "NotFound"
-              ? new NotAMember({ organizationId, userId })
-              : isLastAdminRefusal(error)
-                ? new LastAdmin({ organizationId, userId })
-                : unavailable("remove", error)
-          )
-        )
+        .pipe(Effect.mapError(membershipRefusal("remove", organizationId, userId)))
 
     /**
      * Removes a user from every organization of the instance (found by streaming the instance's
