@@ -203,6 +203,8 @@ const buildTypeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
       if (!isRecord(u)) return Fail
       const out: Record<string, unknown> = {}
       for (const key of Object.keys(u)) {
+        // assigning it would set `out`'s prototype rather than add a key (Effect's decoder does so)
+        if (key === "__proto__") continue
         const a = value(u[key])
         if (a === Fail) return Fail
         out[key] = a
