@@ -17,9 +17,7 @@ const keyOrder = (u: unknown): unknown =>
 
 /** Whether any object in `u` has an own `__proto__` key (JSON.parse makes those; the client drops them at parse). */
 const hasProtoKey = (u: unknown): boolean =>
-  typeof u === "object" &&
-  u !== null &&
-  (Object.hasOwn(u, "__proto__") || Object.values(u).some(hasProtoKey))
+  typeof u === "object" && u !== null && (Object.hasOwn(u, "__proto__") || Object.values(u).some(hasProtoKey))
 
 const agrees = (schema: Schema.Schema.AnyNoContext, input: unknown): boolean => {
   // On an own `__proto__` key Effect's decoder makes the value the decoded record's prototype; the
