@@ -41,6 +41,9 @@ export type ColdForm = "unbundled" | "bundled"
 export interface ColdFigures {
   readonly medianMillis: number
   readonly samples: ReadonlyArray<number>
+  /** the process's own CPU time (user + system, `process.cpuUsage()` at exit): steadier on a busy machine */
+  readonly medianCpuMillis: number
+  readonly cpuSamples: ReadonlyArray<number>
   /** unbundled: module files the process loaded (ESM + CommonJS); bundled: modules esbuild bundled */
   readonly modules: number
   /** bundled only: the minified bundle's bytes */
@@ -79,6 +82,12 @@ const bundleScripts = async (dir: string) => {
 
 const moduleCountLine = /@@modules (\{.*\})/
 
+// Every run, bundled or not, reports its own CPU time at exit; a data: URL, so no file is read.
+const cpuReport = `data:text/javascript,${encodeURIComponent(
+  'process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\n@@cpu "+(u.user+u.system)/1000+"\\n")})'
+)}`
+const cpuLine = /@@cpu ([0-9.]+)/
+
 /** Runs benchmark 6. */
 export const runColdStart = async (options: ColdStartOptions): Promise<BenchResult> => {
   const dir = Fs.mkdtempSync(Path.join(Os.tmpdir(), "clerk-effect-cold-"))
@@ -86,6 +95,7 @@ export const runColdStart = async (options: ColdStartOptions): Promise<BenchResu
   const run = promisify(execFile)
   const key = (form: ColdForm, name: string) => `${form}|${name}`
   const times = new Map<string, Array<number>>()
+  const cpu = new Map<string, Array<number>>()
   const modules = new Map<string, number>()
   try {
     const bundles = await bundleScripts(dir)
@@ -93,17 +103,29 @@ export const runColdStart = async (options: ColdStartOptions): Promise<BenchResu
       { form: "unbundled" as const, name: s.name, file: sibling(`cold/${s.script}.js`) },
       ...(s.bundle ? [{ form: "bundled" as const, name: s.name, file: bundles.get(s.name)!.file }] : [])
     ])
-    for (const r of runs) times.set(key(r.form, r.name), [])
+    for (const r of runs) {
+      times.set(key(r.form, r.name), [])
+      cpu.set(key(r.form, r.name), [])
+    }
     for (let round = -1; round < options.rounds; round++) {
       for (let i = 0; i < runs.length; i++) {
         const r = runs[(i + Math.max(0, round)) % runs.length]!
         // round -1 warms the file system cache and counts the module files; it is not timed
         const counting = round < 0 && r.form === "unbundled"
-        const args = [...(counting ? ["--import", sibling("support/moduleCount.js")] : []), r.file, server.origin]
+        const args = [
+          "--import",
+          cpuReport,
+          ...(counting ? ["--import", sibling("support/moduleCount.js")] : []),
+          r.file,
+          server.origin
+        ]
         const t0 = performance.now()
         const { stderr } = await run(process.execPath, args, { timeout: 30_000 })
         const millis = performance.now() - t0
-        if (round >= 0) times.get(key(r.form, r.name))!.push(millis)
+        if (round >= 0) {
+          times.get(key(r.form, r.name))!.push(millis)
+          cpu.get(key(r.form, r.name))!.push(Number(cpuLine.exec(stderr)?.[1] ?? Number.NaN))
+        }
         const counted = counting ? moduleCountLine.exec(stderr) : null
         if (counted) modules.set(r.name, (JSON.parse(counted[1]!) as { files: number }).files)
       }
@@ -111,13 +133,23 @@ export const runColdStart = async (options: ColdStartOptions): Promise<BenchResu
     const data: ColdStartData = { unbundled: {}, bundled: {} }
     for (const s of ColdScripts) {
       const samples = times.get(key("unbundled", s.name))!
-      data.unbundled[s.name] = { medianMillis: median(samples), samples, modules: modules.get(s.name) ?? Number.NaN }
+      const cpuSamples = cpu.get(key("unbundled", s.name))!
+      data.unbundled[s.name] = {
+        medianMillis: median(samples),
+        samples,
+        medianCpuMillis: median(cpuSamples),
+        cpuSamples,
+        modules: modules.get(s.name) ?? Number.NaN
+      }
       const bundle = bundles.get(s.name)
       if (bundle) {
         const bundled = times.get(key("bundled", s.name))!
+        const bundledCpu = cpu.get(key("bundled", s.name))!
         data.bundled[s.name] = {
           medianMillis: median(bundled),
           samples: bundled,
+          medianCpuMillis: median(bundledCpu),
+          cpuSamples: bundledCpu,
           modules: bundle.modules,
           bytes: bundle.bytes
         }
@@ -144,13 +176,14 @@ const table = (data: ColdStartData, rounds: number) => {
       "program",
       "node_modules ms",
       "× @clerk/backend",
+      "CPU ms",
       "spread",
       "files loaded",
       "bundled ms",
-      "× @clerk/backend (bundled)",
+      "× @clerk/backend",
+      "CPU ms",
       "spread",
-      "bundle KB",
-      "modules bundled"
+      "bundle KB"
     ],
     rows: ColdScripts.map((s) => {
       const u = data.unbundled[s.name]!
@@ -159,16 +192,18 @@ const table = (data: ColdStartData, rounds: number) => {
         s.name,
         u.medianMillis,
         ratio(u.medianMillis, base("unbundled")),
+        u.medianCpuMillis,
         percent(spread(u.samples)),
         u.modules,
         b?.medianMillis ?? "–",
         b ? ratio(b.medianMillis, base("bundled")) : "–",
+        b?.medianCpuMillis ?? "–",
         b ? percent(spread(b.samples)) : "–",
-        b?.bytes !== undefined ? b.bytes / 1024 : "–",
-        b?.modules ?? "–"
+        b?.bytes !== undefined ? b.bytes / 1024 : "–"
       ]
     }),
     notes: [
+      "ms: whole-process wall time (spawn to exit), median; CPU ms: the process's own user + system time at exit.",
       "node_modules: `node <script>.js` over the installed packages (Node's ESM loader reads and compiles every",
       "module file; files loaded counted with a loader hook and `require.cache` in the unrecorded warm-up round).",
       "bundled: the same script through esbuild `--bundle --platform=node --format=esm --minify` (plus a",

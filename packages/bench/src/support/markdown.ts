@@ -97,7 +97,13 @@ const targets = (results: ReadonlyArray<BenchResult>): Array<string> => {
     const ms = (form: ColdForm, name: string) => cold[form]?.[name]?.medianMillis ?? Number.NaN
     const part = (form: ColdForm, name: string, label: string) => {
       const r = ms(form, name) / ms(form, "@clerk/backend")
-      return `${label} ${r.toFixed(2)}× @clerk/backend (${formatNumber(Math.round(ms(form, name)))} vs ${formatNumber(Math.round(ms(form, "@clerk/backend")))} ms) — ${verdict(r <= 1)}`
+      const figures = (n: string) => cold[form]?.[n]
+      const cpu =
+        (figures(name)?.medianCpuMillis ?? Number.NaN) / (figures("@clerk/backend")?.medianCpuMillis ?? Number.NaN)
+      return (
+        `${label} ${r.toFixed(2)}× @clerk/backend (${formatNumber(Math.round(ms(form, name)))} vs ` +
+        `${formatNumber(Math.round(ms(form, "@clerk/backend")))} ms; CPU ${cpu.toFixed(2)}×) — ${verdict(r <= 1)}`
+      )
     }
     for (const name of ["client (FetchHttpClient)", "client (UndiciHttpClient)"]) {
       lines.push(
