@@ -169,7 +169,9 @@ const table = (data: ColdStartData, rounds: number) => {
   const clientBundled = data.bundled["client (FetchHttpClient)"]
   const effectBundled = data.bundled["Effect HttpClient + Schema, no client"]
   const plus = (a: ColdFigures | undefined, b: ColdFigures | undefined) =>
-    a && b ? `${Math.round(a.medianMillis - b.medianMillis)} ms` : "–"
+    a && b
+      ? `${Math.round(a.medianMillis - b.medianMillis)} ms wall, ${Math.round(a.medianCpuMillis - b.medianCpuMillis)} ms CPU`
+      : "–"
   return {
     title: `6. Cold start — whole process: import + one list call (limit 10), over node_modules and bundled, ${rounds} rounds (target: ≤ @clerk/backend)`,
     columns: [
@@ -208,8 +210,8 @@ const table = (data: ColdStartData, rounds: number) => {
       "module file; files loaded counted with a loader hook and `require.cache` in the unrecorded warm-up round).",
       "bundled: the same script through esbuild `--bundle --platform=node --format=esm --minify` (plus a",
       "`createRequire` banner for bundled CommonJS such as undici), built at bench time, run as `node bundle.mjs`.",
-      `What the client adds to an Effect program that already uses HttpClient + Schema (FetchHttpClient): ` +
-        `${plus(client, effect)} over node_modules, ${plus(clientBundled, effectBundled)} bundled.`
+      `What the client adds to an Effect program that already uses HttpClient + Schema (FetchHttpClient), medians: ` +
+        `${plus(client, effect)} over node_modules; ${plus(clientBundled, effectBundled)} bundled.`
     ]
   }
 }
