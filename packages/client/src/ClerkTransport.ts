@@ -13,6 +13,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as RateLimiter from "effect/RateLimiter"
 import * as Redacted from "effect/Redacted"
+import { type DirectSend, directSendOf } from "./internal/direct.js"
 import * as RateLimit from "./RateLimit.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import { version } from "./version.js"
@@ -85,6 +86,11 @@ export interface Transport {
   readonly retry: RetryPolicy.RetryPolicy
   readonly totalTimeout?: Duration.Duration | undefined
   readonly rateLimiter?: RateLimiter.RateLimiter | undefined
+  /**
+   * Set when `httpClient` is one of this package's transports that can send a request directly
+   * (`UndiciHttpClient`): the operations then skip `HttpClient`'s generic pipeline. Internal.
+   */
+  readonly direct?: DirectSend | undefined
 }
 
 /**
@@ -128,6 +134,7 @@ export const make = (
   httpClient: HttpClient.HttpClient,
   rateLimiter?: RateLimiter.RateLimiter
 ): Transport => {
+  const direct = directSendOf(httpClient)
   const secret = typeof options.secretKey === "string" ? Redacted.make(options.secretKey) : options.secretKey
   return {
     httpClient: HttpClient.withTracerDisabledWhen(httpClient, () => true),
@@ -141,7 +148,8 @@ export const make = (
     timeout: Duration.decode(options.timeout ?? DefaultTimeout),
     retry: options.retry ?? RetryPolicy.defaultPolicy,
     ...(options.totalTimeout === undefined ? {} : { totalTimeout: Duration.decode(options.totalTimeout) }),
-    ...(rateLimiter === undefined ? {} : { rateLimiter })
+    ...(rateLimiter === undefined ? {} : { rateLimiter }),
+    ...(direct === undefined ? {} : { direct })
   }
 }
 

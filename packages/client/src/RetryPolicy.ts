@@ -238,8 +238,22 @@ export const schedule = (
 export const make = (options: Partial<Options> = {}): RetryPolicy => {
   const resolved: Options = { ...Defaults, ...options }
   return {
+    // the schedule (and its driver) is only built once an attempt has failed: a call that succeeds
+    // at once pays for reading the clock and nothing else
     retry: (attempt, context) =>
-      Effect.flatMap(Clock.currentTimeMillis, (start) => Effect.retry(attempt, schedule(resolved, context, start)))
+      Effect.flatMap(Clock.currentTimeMillis, (start) =>
+        Effect.catchAll(attempt, (first) => {
+          if (!isRetryable(first, context) || resolved.maxAttempts <= 1) return Effect.fail(first)
+          // the schedule sees the first failure as if the retried effect had produced it
+          let replayFirst = true
+          const again = Effect.suspend(() => {
+            if (!replayFirst) return attempt
+            replayFirst = false
+            return Effect.fail(first)
+          })
+          return Effect.retry(again, schedule(resolved, context, start))
+        })
+      )
   }
 }
 

@@ -32,6 +32,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici"
+import { type DirectFailure, type DirectResponse, type DirectSend, withDirectSend } from "./internal/direct.js"
 
 /**
  * The undici `Dispatcher` (an `Agent`, `Pool` or `Client`) the `HttpClient` sends through.
@@ -84,6 +85,94 @@ const convertBody = (body: HttpBody.HttpBody): UndiciBody | Effect.Effect<Undici
   }
 }
 
+/** `[origin, path + query]` of an absolute URL, without a URL parse where the URL is plain. */
+const splitUrl = (url: string): readonly [string, string] => {
+  const scheme = url.indexOf("://")
+  const slash = scheme < 0 ? -1 : url.indexOf("/", scheme + 3)
+  if (slash < 0 || url.lastIndexOf("@", slash) > scheme) {
+    const parsed = new URL(url)
+    return [parsed.origin, parsed.pathname + parsed.search]
+  }
+  return [url.slice(0, slash), url.slice(slash)]
+}
+
+/** Response headers as the client reads them: a repeated header's values joined with ", ". */
+const joinHeaders = (headers: UndiciDispatcher.ResponseData["headers"]): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const name in headers) {
+    const value = headers[name]
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value
+  }
+  return out
+}
+
+const TimedOut: DirectFailure = { _tag: "TimedOut" }
+
+/** The longest delay `setTimeout` takes (a longer one fires at once). */
+const MaxTimerMillis = 2_147_483_647
+
+const failureReason = (cause: unknown): string => {
+  if (!(cause instanceof Error)) return String(cause)
+  const code = (cause as { readonly code?: unknown }).code
+  return code === undefined ? cause.message : `${cause.message} (${String(code)})`
+}
+
+/**
+ * The executor's direct sender over `dispatcher` (see `internal/direct`): one `dispatcher.request`,
+ * the body read to text, a timer that aborts the request when the attempt's time is up, and an
+ * abort when the calling fiber is interrupted.
+ */
+const directSend =
+  (dispatcher: UndiciDispatcher): DirectSend =>
+  (request) =>
+    Effect.async<DirectResponse, DirectFailure>((resume) => {
+      const controller = new AbortController()
+      let timedOut = false
+      // beyond setTimeout's range (or infinite) there is no time-out to arm
+      const timer =
+        request.timeoutMillis <= MaxTimerMillis
+          ? setTimeout(() => {
+              timedOut = true
+              controller.abort()
+            }, request.timeoutMillis)
+          : undefined
+      const [origin, path] = splitUrl(request.url)
+      const headers =
+        request.contentType === undefined
+          ? request.headers
+          : { ...request.headers, "content-type": request.contentType }
+      let status = 0
+      let responseHeaders: UndiciDispatcher.ResponseData["headers"] = {}
+      dispatcher
+        .request({
+          method: request.method as UndiciDispatcher.HttpMethod,
+          origin,
+          path,
+          headers,
+          body: request.body ?? null,
+          signal: controller.signal
+        })
+        .then((response) => {
+          status = response.statusCode
+          responseHeaders = response.headers
+          return response.body.text()
+        })
+        .then(
+          (text) => {
+            clearTimeout(timer)
+            resume(Effect.succeed({ status, headers: joinHeaders(responseHeaders), text }))
+          },
+          (cause: unknown) => {
+            clearTimeout(timer)
+            resume(Effect.fail(timedOut ? TimedOut : { _tag: "Failed", reason: failureReason(cause), cause }))
+          }
+        )
+      return Effect.sync(() => {
+        clearTimeout(timer)
+        controller.abort()
+      })
+    })
+
 /**
  * Makes an `HttpClient` that sends every request through `dispatcher`.
  *
@@ -91,6 +180,9 @@ const convertBody = (body: HttpBody.HttpBody): UndiciBody | Effect.Effect<Undici
  * @category constructors
  */
 export const make = (dispatcher: UndiciDispatcher): HttpClient.HttpClient =>
+  withDirectSend(makeGeneric(dispatcher), directSend(dispatcher))
+
+const makeGeneric = (dispatcher: UndiciDispatcher): HttpClient.HttpClient =>
   HttpClient.make((request, url, signal) => {
     const send = (body: UndiciBody) =>
       Effect.map(

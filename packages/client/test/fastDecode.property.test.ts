@@ -19,18 +19,23 @@ const keyOrder = (u: unknown): unknown =>
 const hasProtoKey = (u: unknown): boolean =>
   typeof u === "object" && u !== null && (Object.hasOwn(u, "__proto__") || Object.values(u).some(hasProtoKey))
 
+/** Both ways the fast path runs: generated struct decoders, and the generic loops (no `Function`). */
+const compilers = [FastDecode.compile, FastDecode.compileGeneric]
+
 const agrees = (schema: Schema.Schema.AnyNoContext, input: unknown): boolean => {
   // On an own `__proto__` key Effect's decoder makes the value the decoded record's prototype; the
   // fast path drops the key instead (tested below), so the two are compared on every other input.
   fc.pre(!hasProtoKey(input))
   const slow = ParseResult.decodeUnknownEither(schema)(structuredClone(input))
-  const fast = FastDecode.compile(schema.ast)(structuredClone(input))
-  if (fast === FastDecode.Fail) return Either.isLeft(slow)
-  return (
-    Either.isRight(slow) &&
-    isDeepStrictEqual(fast, slow.right) &&
-    isDeepStrictEqual(keyOrder(fast), keyOrder(slow.right))
-  )
+  return compilers.every((compile) => {
+    const fast = compile(schema.ast)(structuredClone(input))
+    if (fast === FastDecode.Fail) return Either.isLeft(slow)
+    return (
+      Either.isRight(slow) &&
+      isDeepStrictEqual(fast, slow.right) &&
+      isDeepStrictEqual(keyOrder(fast), keyOrder(slow.right))
+    )
+  })
 }
 
 /** A typed-metadata API: literals, an optional field, and a transformation (NumberFromString). */
@@ -43,9 +48,21 @@ const TypedApi = makeApi({
   privateMetadata: Schema.Record({ key: Schema.String, value: Schema.Unknown })
 })
 
+/** Metadata keys that generated code must quote and escape correctly. */
+const OddKeysApi = makeApi({
+  publicMetadata: Schema.Struct({
+    'we"ird': Schema.String,
+    "line\nbreak\u2028": Schema.optional(Schema.Number),
+    constructor: Schema.Boolean,
+    "0": Schema.NullOr(Schema.Literal("x", 1, true))
+  }),
+  privateMetadata: Schema.Record({ key: Schema.String, value: Schema.Unknown })
+})
+
 const schemas = [
   ...Object.values(Api).map((e) => [`${e.name} (JSON metadata)`, e.success] as const),
-  ...Object.values(TypedApi).map((e) => [`${e.name} (typed metadata)`, e.success] as const)
+  ...Object.values(TypedApi).map((e) => [`${e.name} (typed metadata)`, e.success] as const),
+  [`list (odd metadata keys)`, OddKeysApi.list.success] as const
 ] as ReadonlyArray<readonly [string, Schema.Schema.AnyNoContext]>
 
 /** Replaces the value at a random path of `u` (or deletes it) with `replacement`. */
@@ -72,8 +89,7 @@ describe("fast decode path (properties)", () => {
     it(`${name}: valid wire bodies decode to exactly Effect's value`, () => {
       fc.assert(
         fc.property(wire, (input) => {
-          const fast = FastDecode.compile(schema.ast)(structuredClone(input))
-          expect(fast).not.toBe(FastDecode.Fail)
+          for (const compile of compilers) expect(compile(schema.ast)(structuredClone(input))).not.toBe(FastDecode.Fail)
           return agrees(schema, input)
         }),
         { numRuns: 20 }
@@ -106,11 +122,13 @@ describe("fast decode path (properties)", () => {
     const wire = Schema.encodeSync(Api.delete.success)(valid!) as Record<string, unknown>
     for (const injected of ['{"__proto__":null}', '{"__proto__":{"polluted":true},"kept":1}']) {
       const input = { ...wire, public_metadata: JSON.parse(injected) as unknown }
-      const fast = FastDecode.compile(Api.delete.success.ast)(input) as { publicMetadata: object }
-      expect(fast).not.toBe(FastDecode.Fail)
-      expect(Object.getPrototypeOf(fast.publicMetadata)).toBe(Object.prototype)
-      expect(Object.hasOwn(fast.publicMetadata, "__proto__")).toBe(false)
-      expect("polluted" in fast.publicMetadata).toBe(false)
+      for (const compile of compilers) {
+        const fast = compile(Api.delete.success.ast)(input) as { publicMetadata: object }
+        expect(fast).not.toBe(FastDecode.Fail)
+        expect(Object.getPrototypeOf(fast.publicMetadata)).toBe(Object.prototype)
+        expect(Object.hasOwn(fast.publicMetadata, "__proto__")).toBe(false)
+        expect("polluted" in fast.publicMetadata).toBe(false)
+      }
     }
   })
 

@@ -5,7 +5,9 @@
  */
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as AST from "effect/SchemaAST"
 import * as Effect from "effect/Effect"
@@ -69,6 +71,9 @@ export type OperationWithHttpInfo<E extends AnyEndpoint> = (
 
 const RawBodyLimit = 1024
 
+/** The clock of Effect's default services (the real one). */
+const LiveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
+
 const isJsonObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
@@ -80,11 +85,23 @@ const hasFields = (schema: AnyEndpoint["query"]): boolean => {
 /** Drops `__proto__` keys, which decoding would otherwise turn into a decoded object's prototype. */
 const dropProtoKeys = (key: string, value: unknown): unknown => (key === "__proto__" ? undefined : value)
 
+/**
+ * Whether `text` spells `__proto__` anywhere. Searching for "proto" and then looking around each
+ * hit is several times faster than searching for "__proto__" itself in snake_case JSON, where
+ * underscores are everywhere.
+ */
+const mentionsProto = (text: string): boolean => {
+  for (let i = text.indexOf("proto"); i !== -1; i = text.indexOf("proto", i + 1)) {
+    if (text.startsWith("__proto__", i - 2)) return true
+  }
+  return false
+}
+
 const parseJson = (text: string): Either.Either<unknown, string> => {
   try {
     // the reviver costs a call per value, so it only runs on the rare body that may have such a key
     // (spelt out, or hidden behind a \u escape)
-    const suspicious = text.includes("__proto__") || text.includes("\\u")
+    const suspicious = text.includes("\\u") || mentionsProto(text)
     return Either.right(suspicious ? JSON.parse(text, dropProtoKeys) : JSON.parse(text))
   } catch (e) {
     return Either.left(e instanceof Error ? e.message : String(e))
@@ -181,11 +198,10 @@ export const makeOperation = <E extends AnyEndpoint>(
   }
 
   const interpret = (
-    response: HttpClientResponse.HttpClientResponse,
+    status: number,
+    headers: Readonly<Record<string, string>>,
     text: string
   ): Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> => {
-    const status = response.status
-    const headers = response.headers as Readonly<Record<string, string>>
     if (status < 200 || status >= 300) {
       return Effect.fail(statusError(status, headers, text) as AttemptError<E>)
     }
@@ -213,15 +229,18 @@ export const makeOperation = <E extends AnyEndpoint>(
 
   // The decoders recurse: a document nested thousands of levels deep overflows the stack. That is
   // a response that does not match the schema, not a defect.
-  const interpretGuarded = (response: HttpClientResponse.HttpClientResponse, text: string) => {
+  const interpretGuarded = (status: number, headers: Readonly<Record<string, string>>, text: string) => {
     try {
-      return interpret(response, text)
+      return Effect.zipRight(
+        Effect.annotateCurrentSpan("http.response.status_code", status),
+        interpret(status, headers, text)
+      )
     } catch (error) {
       if (!(error instanceof RangeError)) throw error
       return Effect.fail(
         new ResponseDecodeError({
           operation,
-          status: response.status,
+          status,
           path: "",
           reason: "the document is nested too deeply to decode",
           attempts: 1
@@ -249,29 +268,59 @@ export const makeOperation = <E extends AnyEndpoint>(
           reason: describeTransportFailure(error),
           attempts: 1
         })
-      const attempt: Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> = transport.httpClient
+      const timedOut = () =>
+        new Timeout({
+          operation,
+          method: endpoint.method,
+          url: transport.apiUrl + endpoint.path,
+          timeoutMillis: Duration.toMillis(timeout),
+          attempts: 1
+        })
+      const viaHttpClient: Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> = transport.httpClient
         .execute(withBody)
         .pipe(
           Effect.flatMap((response) => Effect.map(response.text, (text) => [response, text] as const)),
           Effect.mapError(transportError),
-          Effect.timeoutFail({
-            duration: timeout,
-            onTimeout: () =>
-              new Timeout({
-                operation,
-                method: endpoint.method,
-                url: transport.apiUrl + endpoint.path,
-                timeoutMillis: Duration.toMillis(timeout),
-                attempts: 1
-              })
-          }),
-          Effect.flatMap(([response, text]) => {
-            return Effect.zipRight(
-              Effect.annotateCurrentSpan("http.response.status_code", response.status),
-              interpretGuarded(response, text)
-            )
-          })
+          Effect.timeoutFail({ duration: timeout, onTimeout: timedOut }),
+          Effect.flatMap(([response, text]) =>
+            interpretGuarded(response.status, response.headers as Readonly<Record<string, string>>, text)
+          )
         )
+      const direct = transport.direct
+      // the transport's own timer enforces the time-out only under the live clock: with a TestClock
+      // (or any other clock) the time-out stays Effect's, so time is the clock's as everywhere else
+      const attempt =
+        direct === undefined
+          ? viaHttpClient
+          : Effect.clockWith((clock) =>
+              clock !== LiveClock
+                ? viaHttpClient
+                : Effect.matchEffect(
+                    direct({
+                      method: endpoint.method,
+                      url,
+                      headers: transport.headers,
+                      body: encoded.right.body,
+                      contentType: encoded.right.body === undefined ? undefined : "application/json",
+                      timeoutMillis: Duration.toMillis(timeout)
+                    }),
+                    {
+                      onFailure: (failure): Effect.Effect<never, AttemptError<E>> =>
+                        Effect.fail(
+                          failure._tag === "TimedOut"
+                            ? timedOut()
+                            : new TransportError({
+                                operation,
+                                method: endpoint.method,
+                                url: transport.apiUrl + endpoint.path,
+                                reason: `Transport: ${failure.reason}`,
+                                attempts: 1
+                              })
+                        ),
+                      onSuccess: (response) => interpretGuarded(response.status, response.headers, response.text)
+                    }
+                  )
+            )
       const limited = transport.rateLimiter === undefined ? attempt : transport.rateLimiter(attempt)
       const policy = options?.retry ?? transport.retry
       const total = options?.totalTimeout === undefined ? transport.totalTimeout : Duration.decode(options.totalTimeout)

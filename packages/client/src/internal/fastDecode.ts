@@ -15,6 +15,8 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import { generateStruct, type StructField } from "./fastStruct.js"
+import * as FastValidate from "./fastValidate.js"
 
 /** Returned when the fast path does not accept the input. */
 export const Fail: unique symbol = Symbol.for("@clerk-effect/client/internal/fastDecode/Fail")
@@ -93,7 +95,10 @@ const kindsOf = (ast: AST.AST, seen: Set<AST.AST> = new Set()): ReadonlySet<Kind
   }
 }
 
-const memo = new WeakMap<AST.AST, FastDecoder>()
+/** Whether struct decoders are generated (`fastStruct`); off only to test the generic loops. */
+let generating = true
+const memoGenerated = new WeakMap<AST.AST, FastDecoder>()
+const memoGeneric = new WeakMap<AST.AST, FastDecoder>()
 
 /** Effect's own decoder for a node outside the subset, as a fast decoder. */
 const viaEffect = (ast: AST.AST): FastDecoder => {
@@ -118,14 +123,48 @@ export const run = (decoder: FastDecoder, input: unknown): unknown => {
 
 /** Compiles (once per AST node) the fast decoder of `ast`. */
 export const compile = (ast: AST.AST): FastDecoder => {
+  const memo = generating ? memoGenerated : memoGeneric
   const cached = memo.get(ast)
   if (cached !== undefined) return cached
   // recursion (Schema.suspend): calls made before compilation ends go through this forwarder
   let compiled: FastDecoder | undefined
   memo.set(ast, (input) => compiled!(input))
-  compiled = Option.isSome(AST.getParseOptionsAnnotation(ast)) ? viaEffect(ast) : build(ast)
+  compiled = Option.isSome(AST.getParseOptionsAnnotation(ast)) ? viaEffect(ast) : validatedInPlace(ast, build(ast))
   memo.set(ast, compiled)
   return compiled
+}
+
+/**
+ * `compile` with no generated code: the generic loops a content security policy that forbids
+ * `Function` falls back to (for tests).
+ */
+export const compileGeneric = (ast: AST.AST): FastDecoder => {
+  generating = false
+  try {
+    return compile(ast)
+  } finally {
+    generating = true
+  }
+}
+
+/**
+ * Where decoding `ast` is the identity on valid input (JSON values, metadata records), a valid
+ * input is returned as it is after an in-place check, with no copy; anything else goes to
+ * `decoder` (which then fails, or copies a record without the `__proto__` key that failed the check).
+ */
+const validatedInPlace = (ast: AST.AST, decoder: FastDecoder): FastDecoder => {
+  switch (ast._tag) {
+    case "TupleType":
+    case "TypeLiteral":
+    case "Union":
+    case "Suspend":
+    case "Refinement": {
+      const valid = FastValidate.compileValidator(ast)
+      return valid === undefined ? decoder : (u) => (valid(u) ? u : decoder(u))
+    }
+    default:
+      return decoder
+  }
 }
 
 const build = (ast: AST.AST): FastDecoder => {
@@ -222,6 +261,24 @@ const buildTypeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
     optional.push(ps.isOptional)
     decoders.push(compile(ps.type))
   }
+  const generated = !generating
+    ? undefined
+    : generateStruct(
+        propertySignatures.map((ps, i) => ({
+          name: names[i]!,
+          wireKey: names[i]!,
+          wireOptional: ps.isOptional,
+          wireType: ps.type,
+          decodeWire: decoders[i]!,
+          step: undefined,
+          optional: ps.isOptional,
+          typeType: undefined,
+          decodeType: passThrough
+        })),
+        [],
+        Fail
+      )
+  if (generated !== undefined) return generated
   return (u) => {
     if (!isRecord(u)) return Fail
     const out: Record<string, unknown> = {}
@@ -352,19 +409,6 @@ const equivalent = (a: AST.AST, b: AST.AST, unfoldings: number): boolean => {
   }
 }
 
-/** How one type-side field is read from the wire object. */
-interface Field {
-  readonly name: string
-  /** the wire key, or `undefined` when the field's key was renamed away (it reads as absent) */
-  readonly wireKey: string | undefined
-  readonly wireOptional: boolean
-  readonly decodeWire: FastDecoder
-  /** the rename's own decode, when it is not the identity */
-  readonly step: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-  readonly optional: boolean
-  readonly decodeType: FastDecoder
-}
-
 /**
  * A struct with renamed keys (`fromKey`), decoded in one pass straight from the wire object to the
  * type-side object: for each type-side field, Effect's three steps — decode the wire-side field,
@@ -386,12 +430,14 @@ const renamedStruct = (
   const fromKeys = new Set<PropertyKey>(steps.map((s) => s.from))
   const toKeys = new Set<PropertyKey>(steps.map((s) => s.to))
   if (toKeys.size !== steps.length || fromKeys.size !== steps.length) return undefined
-  if ([...toKeys].some((k) => fromKeys.has(k))) return undefined
+  // a key renamed to itself (`identifier` → `identifier`) only moves; one renamed onto another
+  // step's source key would make the result depend on the order of the steps
+  if (steps.some((s) => s.to !== s.from && fromKeys.has(s.to))) return undefined
   const wire = new Map<PropertyKey, AST.PropertySignature>(from.propertySignatures.map((ps) => [ps.name, ps]))
   if ([...wire.keys()].some((k) => typeof k !== "string")) return undefined
   if ([...fromKeys].some((k) => !wire.has(k))) return undefined
   const read = new Set<PropertyKey>()
-  const fields: Array<Field> = []
+  const fields: Array<StructField> = []
   for (const ps of to.propertySignatures) {
     if (typeof ps.name !== "string") return undefined
     const step = steps.find((s) => s.to === ps.name)
@@ -409,15 +455,19 @@ const renamedStruct = (
       name: ps.name,
       wireKey,
       wireOptional: source?.isOptional ?? true,
+      wireType: source?.type,
       decodeWire: source === undefined ? passThrough : compile(source.type),
       step: identityStep ? undefined : step!.decode,
       optional: ps.isOptional,
+      typeType: sameType ? undefined : ps.type,
       decodeType: sameType ? passThrough : compile(ps.type)
     })
   }
   const unread = from.propertySignatures
     .filter((ps) => !read.has(ps.name))
-    .map((ps) => ({ key: ps.name as string, optional: ps.isOptional, decode: compile(ps.type) }))
+    .map((ps) => ({ key: ps.name as string, optional: ps.isOptional, type: ps.type, decode: compile(ps.type) }))
+  const generated = generating ? generateStruct(fields, unread, Fail) : undefined
+  if (generated !== undefined) return generated
   const count = fields.length
   return (u) => {
     if (!isRecord(u)) return Fail

@@ -1,0 +1,54 @@
+/**
+ * The direct-send protocol: a transport of this package (`UndiciHttpClient`) marks the
+ * `HttpClient` it makes with a function that sends one request itself, body read to text, with the
+ * attempt's time-out enforced by the transport. The executor uses it instead of `HttpClient`'s
+ * generic request pipeline and of a fiber race for the time-out, which together cost more CPU per
+ * call than the request itself (see BENCHMARKS.md).
+ *
+ * The mark is on the `HttpClient` value the transport's layer provides: any wrapper a user applies
+ * (`HttpClient.mapRequest`, `tapRequest`, `retry`, …) makes a new client without it, and the
+ * executor then goes through the wrapped client as usual, so user middleware is never skipped.
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as Effect from "effect/Effect"
+
+/** The property holding a client's direct sender. */
+export const DirectSendId: unique symbol = Symbol.for("@clerk-effect/client/internal/DirectSend")
+
+/** One request, as the executor sends it. */
+export interface DirectRequest {
+  readonly method: string
+  /** the full URL: origin, path and query */
+  readonly url: string
+  /** the client's headers; `contentType` is added when there is a body */
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string | undefined
+  readonly contentType: string | undefined
+  /** the attempt's time-out: headers and the whole body must arrive within it */
+  readonly timeoutMillis: number
+}
+
+/** A response with its body read: headers lower-cased, a repeated header's values joined with ", ". */
+export interface DirectResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly text: string
+}
+
+/** Why a direct request failed: the time-out, or anything else the transport reports. */
+export type DirectFailure =
+  | { readonly _tag: "TimedOut" }
+  | { readonly _tag: "Failed"; readonly reason: string; readonly cause: unknown }
+
+/** Sends one request; interrupting the effect aborts it (its socket is closed). */
+export type DirectSend = (request: DirectRequest) => Effect.Effect<DirectResponse, DirectFailure>
+
+/** Marks `client` with its direct sender. */
+export const withDirectSend = (client: HttpClient.HttpClient, send: DirectSend): HttpClient.HttpClient => {
+  Object.defineProperty(client, DirectSendId, { value: send, enumerable: false })
+  return client
+}
+
+/** The direct sender `client` was marked with, if any. */
+export const directSendOf = (client: HttpClient.HttpClient): DirectSend | undefined =>
+  (client as unknown as { readonly [DirectSendId]?: DirectSend })[DirectSendId]
