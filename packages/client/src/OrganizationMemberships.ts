@@ -17,6 +17,7 @@ import type { CallOptions, OperationError, WithHttpInfo } from "./internal/execu
 import type { Metadata, MetadataSchemas } from "./models/Json.js"
 import * as Operations from "./Operations.js"
 import * as Paging from "./Paging.js"
+import * as Standalone from "./standalone.js"
 
 /**
  * The paging streams of a client: `streamList` over `list`, `streamInstance` over `listInstance`
@@ -90,6 +91,17 @@ const bind = <Api extends Record<string, AnyEndpoint>>(
   } as unknown as Client<Api>
 }
 
+/** The operations with JSON metadata: the standalone functions (one table for every client). */
+const jsonOperations = {
+  create: Standalone.create,
+  list: Standalone.list,
+  update: Standalone.update,
+  delete: Standalone.deleteMembership,
+  updateMetadata: Standalone.updateMetadata,
+  listInstance: Standalone.listInstance,
+  withHttpInfo: Standalone.withHttpInfo
+}
+
 /**
  * Makes a client with typed metadata from the transport in context; use it with your own tag when
  * your metadata has a schema.
@@ -100,7 +112,11 @@ const bind = <Api extends Record<string, AnyEndpoint>>(
 export const makeClient = <Public = Metadata, Private = Metadata>(
   meta?: MetadataSchemas<Public, Private>
 ): Effect.Effect<ClientOf<Public, Private>, never, ClerkTransport.ClerkTransport> => {
-  const operations = Operations.make<Public, Private>(meta)
+  // JSON metadata: the standalone functions' table, built once when the module loads
+  const operations =
+    meta === undefined
+      ? (jsonOperations as unknown as Operations.Operations<ApiOf<Public, Private>>)
+      : Operations.make<Public, Private>(meta)
   return Effect.map(ClerkTransport.ClerkTransport, (transport) => bind(operations, transport))
 }
 

@@ -254,11 +254,6 @@ export const makeOperation = <E extends AnyEndpoint>(
       const encoded = encode(input)
       if (Either.isLeft(encoded)) return Effect.fail(encoded.left)
       const url = transport.apiUrl + encoded.right.path
-      const request = requestFor(url, { headers: transport.headers })
-      const withBody =
-        encoded.right.body === undefined
-          ? request
-          : HttpClientRequest.bodyText(request, encoded.right.body, "application/json")
       const timeout = options?.timeout === undefined ? transport.timeout : Duration.decode(options.timeout)
       const transportError = (error: HttpClientError.HttpClientError) =>
         new TransportError({
@@ -276,9 +271,16 @@ export const makeOperation = <E extends AnyEndpoint>(
           timeoutMillis: Duration.toMillis(timeout),
           attempts: 1
         })
-      const viaHttpClient: Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> = transport.httpClient
-        .execute(withBody)
-        .pipe(
+      // built only when used: the direct path needs no platform request
+      let generic: Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> | undefined
+      const viaHttpClient = () => {
+        if (generic !== undefined) return generic
+        const request = requestFor(url, { headers: transport.headers })
+        const withBody =
+          encoded.right.body === undefined
+            ? request
+            : HttpClientRequest.bodyText(request, encoded.right.body, "application/json")
+        generic = transport.httpClient.execute(withBody).pipe(
           Effect.flatMap((response) => Effect.map(response.text, (text) => [response, text] as const)),
           Effect.mapError(transportError),
           Effect.timeoutFail({ duration: timeout, onTimeout: timedOut }),
@@ -286,15 +288,17 @@ export const makeOperation = <E extends AnyEndpoint>(
             interpretGuarded(response.status, response.headers as Readonly<Record<string, string>>, text)
           )
         )
+        return generic
+      }
       const direct = transport.direct
       // the transport's own timer enforces the time-out only under the live clock: with a TestClock
       // (or any other clock) the time-out stays Effect's, so time is the clock's as everywhere else
       const attempt =
         direct === undefined
-          ? viaHttpClient
+          ? viaHttpClient()
           : Effect.clockWith((clock) =>
               clock !== LiveClock
-                ? viaHttpClient
+                ? viaHttpClient()
                 : Effect.matchEffect(
                     direct({
                       method: endpoint.method,
