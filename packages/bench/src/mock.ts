@@ -1,14 +1,16 @@
 /**
- * Benchmark 3 — the mock: requests per second and p99 at concurrency 64 for list (limit 10 and
- * 500) and a metadata merge, against a bare `node:http` server serving the same precomputed body;
- * both servers run in their own child process, the load generator (undici) in this one. Also the
- * mock's start-up time.
+ * Benchmark 3 — the mock: requests per second, p99 and the server's CPU per request at concurrency
+ * 64 for list (limit 10 and 500) and a metadata merge, against a bare `node:http` server serving
+ * the same precomputed body; both servers run in their own child process, the load generator
+ * (undici) in this one. The mock is `pnpm mock`'s own program (`packages/fixtures/dist/bin.js`, one
+ * bundled file). Also the mock's start-up time: that program, and the library as a test embeds it.
  */
 import { DefaultSecretKey } from "@clerk-effect/fixtures"
 import { Pool } from "undici"
-import { type ChildServer, sibling, spawnServer } from "./support/childServer.js"
+import { sibling, spawnServer } from "./support/childServer.js"
 import { runLoad } from "./support/load.js"
 import { type BenchResult, ratio } from "./support/report.js"
+import { mockBin, type ServerProcess, spawnServerProcess } from "./support/serverProcess.js"
 import { median, quantile } from "./support/stats.js"
 
 /** How much to run. */
@@ -23,43 +25,55 @@ const Concurrency = 64
 
 interface Target {
   readonly name: string
-  readonly server: ChildServer
+  readonly server: ServerProcess
   readonly pool: Pool
   readonly prefix: string
   readonly headers: Record<string, string>
 }
 
-const mockOptions = { world: "bulk", bulk: { organizations: 2, users: 1200, membershipsPerOrganization: 600 }, seed: 7 }
+const bulk = { organizations: 2, users: 1200, membershipsPerOrganization: 600 }
+const bulkArgs = [
+  "--world",
+  "bulk",
+  "--bulk",
+  `${bulk.organizations},${bulk.users},${bulk.membershipsPerOrganization}`,
+  "--seed",
+  "7"
+]
 
 /** Runs benchmark 3. */
 export const runMock = async (options: MockBenchOptions): Promise<BenchResult> => {
-  // start-up: spawn → listening, several times
-  const startups: Array<{ total: number; importMillis: number; startMillis: number }> = []
+  // start-up, spawn → listening, several times, alternating: `pnpm mock`'s program (bundled) and
+  // the library as a test process embeds it (import of the unbundled package, then `make`)
+  const startups: Array<{ bin: number; library: number; importMillis: number; startMillis: number }> = []
   for (let i = 0; i < options.startRounds; i++) {
+    const bin = await spawnServerProcess(mockBin, ["--world", "small"])
+    await bin.close()
     const s = await spawnServer(sibling("support/mockServer.js"), [JSON.stringify({ world: "small" })])
+    await s.close()
     startups.push({
-      total: s.readyMillis,
+      bin: bin.readyMillis,
+      library: s.readyMillis,
       importMillis: s.ready.importMillis as number,
       startMillis: s.ready.startMillis as number
     })
-    await s.close()
   }
 
-  const mock = await spawnServer(sibling("support/mockServer.js"), [JSON.stringify(mockOptions)])
-  const bare = await spawnServer(sibling("support/bareServer.js"))
+  const mock = await spawnServerProcess(mockBin, bulkArgs)
+  const bare = await spawnServerProcess(sibling("support/bareServer.js"))
   const targets: Array<Target> = [
     {
       name: "bare node:http",
       server: bare,
       pool: new Pool(bare.origin, { connections: Concurrency }),
-      prefix: "/v1",
+      prefix: bare.prefix,
       headers: {}
     },
     {
-      name: "mock (@clerk-effect/fixtures)",
+      name: "mock (pnpm mock)",
       server: mock,
       pool: new Pool(mock.origin, { connections: Concurrency }),
-      prefix: new URL(mock.ready.baseUrl as string).pathname.replace(/\/$/, ""),
+      prefix: mock.prefix,
       headers: { authorization: `Bearer ${DefaultSecretKey}` }
     }
   ]
@@ -88,7 +102,7 @@ export const runMock = async (options: MockBenchOptions): Promise<BenchResult> =
         body: JSON.stringify({ public_metadata: { bench: { counter: 1 } }, private_metadata: { seen: true } })
       }
     ] as const
-    const cells = new Map<string, { rps: Array<number>; p99: Array<number>; errors: number }>()
+    const cells = new Map<string, { rps: Array<number>; p99: Array<number>; cpu: Array<number>; errors: number }>()
     for (let round = 0; round < options.rounds; round++) {
       for (const scenario of scenarios) {
         const order = round % 2 === 0 ? targets : [...targets].reverse()
@@ -104,14 +118,19 @@ export const runMock = async (options: MockBenchOptions): Promise<BenchResult> =
             await res.body.text()
             if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`)
           }
+          const cpuBefore = target.server.cpuMicros()
           const r = await runLoad(call, {
             concurrency: Concurrency,
             maxRequests: 100_000,
             maxMillis: options.millisPerCell
           })
+          const cpuAfter = target.server.cpuMicros()
           const key = `${scenario.name}|${target.name}`
-          const cell = cells.get(key) ?? { rps: [], p99: [], errors: 0 }
+          const cell = cells.get(key) ?? { rps: [], p99: [], cpu: [], errors: 0 }
           cell.rps.push(r.throughput)
+          if (cpuBefore !== undefined && cpuAfter !== undefined) {
+            cell.cpu.push((cpuAfter - cpuBefore) / Math.max(1, r.requests))
+          }
           cell.p99.push(quantile(r.latenciesMillis, 0.99))
           cell.errors += r.errors
           cells.set(key, cell)
@@ -123,45 +142,70 @@ export const runMock = async (options: MockBenchOptions): Promise<BenchResult> =
       const base = cells.get(`${scenario.name}|${targets[0]!.name}`)!
       return targets.map((t) => {
         const cell = cells.get(`${scenario.name}|${t.name}`)!
+        const cpu = cell.cpu.length > 0 ? median(cell.cpu) : Number.NaN
+        const baseCpu = base.cpu.length > 0 ? median(base.cpu) : Number.NaN
         return [
           `${scenario.name} — ${t.name}`,
           median(cell.rps),
           ratio(median(cell.rps), median(base.rps)),
           median(cell.p99),
+          cpu,
+          ratio(cpu, baseCpu),
           cell.errors
         ]
       })
     })
-    const startTotal = median(startups.map((s) => s.total))
+    const binStart = median(startups.map((s) => s.bin))
+    const libraryStart = median(startups.map((s) => s.library))
     return {
       id: "mock",
       title: "The mock",
       tables: [
         {
           title: `3. The mock — c=${Concurrency}, loopback, servers in child processes (target ≥ 0.5× bare)`,
-          columns: ["scenario — server", "req/s", "× bare", "p99 ms", "errors"],
-          rows
+          columns: ["scenario — server", "req/s", "× bare", "p99 ms", "server CPU µs/req", "CPU × bare", "errors"],
+          rows,
+          notes: [
+            "The mock is `pnpm mock`'s program (`packages/fixtures/dist/bin.js`, one esbuild bundle) with a bulk world of",
+            `${bulk.organizations} organizations × ${bulk.membershipsPerOrganization} members. Server CPU: the child's user + system time`,
+            "(`/proc/<pid>/stat`, 10 ms ticks) over the cell's requests — the steadier figure on a shared machine, since the",
+            "load generator competes with the server for the same cores."
+          ]
         },
         {
           title: "3. The mock — start-up (target < 0.5 s)",
           columns: ["measure", "ms (median)"],
           rows: [
-            ["spawn → listening (whole process, small world)", startTotal],
-            ["  of which: import of @clerk-effect/fixtures", median(startups.map((s) => s.importMillis))],
+            ["spawn → listening: `pnpm mock` (dist/bin.js, bundled), small world", binStart],
+            ["spawn → listening: library embedded (import + make), small world", libraryStart],
+            ["  of which: import of @clerk-effect/fixtures (unbundled)", median(startups.map((s) => s.importMillis))],
             ["  of which: seed + listen", median(startups.map((s) => s.startMillis))],
             [
-              `seed + listen, bulk world (${mockOptions.bulk.organizations * mockOptions.bulk.membershipsPerOrganization} memberships)`,
-              mock.ready.startMillis as number
+              `spawn → listening: \`pnpm mock\`, bulk world (${bulk.organizations * bulk.membershipsPerOrganization} memberships)`,
+              mock.readyMillis
             ]
+          ],
+          notes: [
+            "`pnpm mock` runs one bundled file (the fixtures build bundles src/bin.ts with esbuild after tsc); the",
+            "embedded row is a process that imports the unbundled package (effect's ESM module graph) and calls `make`:",
+            "a test process that already loads Effect pays only the difference."
           ]
         }
       ],
       data: {
         concurrency: Concurrency,
         cells: Object.fromEntries(
-          [...cells].map(([k, v]) => [k, { rps: median(v.rps), p99: median(v.p99), errors: v.errors }])
+          [...cells].map(([k, v]) => [
+            k,
+            {
+              rps: median(v.rps),
+              p99: median(v.p99),
+              cpuMicrosPerRequest: v.cpu.length > 0 ? median(v.cpu) : null,
+              errors: v.errors
+            }
+          ])
         ),
-        startup: { spawnToListeningMillis: startTotal, samples: startups }
+        startup: { spawnToListeningMillis: binStart, embeddedSpawnToListeningMillis: libraryStart, samples: startups }
       }
     }
   } finally {
