@@ -35,3 +35,35 @@ describe("hostile input to the client", () => {
     })
   )
 })
+
+describe("metadata keys named __proto__", () => {
+  // `JSON.parse` makes such a key an own property; encoding would assign it, which sets the
+  // prototype instead, and the key would vanish from what is sent. It is refused, not lost.
+  it.effect.each([
+    [
+      "updateMetadata",
+      { organizationId: "org_1", userId: "user_1", publicMetadata: JSON.parse('{"__proto__":{"x":1},"b":2}') },
+      "publicMetadata.__proto__"
+    ],
+    [
+      "create",
+      {
+        organizationId: "org_1",
+        userId: "user_1",
+        role: "org:member",
+        privateMetadata: JSON.parse('{"a":{"__proto__":null}}')
+      },
+      "privateMetadata.a.__proto__"
+    ]
+  ] as const)("%s → InvalidInput naming the key, nothing sent", ([op, input, field]) =>
+    Effect.gen(function* () {
+      const http = TestHttp.make(TestHttp.json(200, successWire[op]))
+      const error = yield* Effect.flip(call(op, input).pipe(Effect.provide(transportLayer(http))))
+      expect(error._tag).toBe("InvalidInput")
+      if (error._tag !== "InvalidInput") return
+      expect(error.field).toBe(field)
+      expect(error.message).toContain("__proto__")
+      expect(http.requests).toHaveLength(0)
+    })
+  )
+})
