@@ -3,7 +3,8 @@
  * `results/latest.json` and the repository's `BENCHMARKS.md`.
  *
  * Flags: `--quick` (one short round each: a smoke run), `--only=overhead,decode,mock,paging,bundle,coldStart,contract`,
- * `--no-write` (print only). `BENCH_QUICK=1` is the same as `--quick`.
+ * `--no-write` (print only), `--render` (rewrite `BENCHMARKS.md` from `results/latest.json` of a full run,
+ * running nothing: after a change to the report's text). `BENCH_QUICK=1` is the same as `--quick`.
  */
 import * as Fs from "node:fs"
 import { performance } from "node:perf_hooks"
@@ -26,6 +27,17 @@ const only = args
   .split(",")
 const write = !args.includes("--no-write")
 const log = (line: string) => process.stderr.write(`${line}\n`)
+
+if (args.includes("--render")) {
+  const report = JSON.parse(Fs.readFileSync(new URL("../results/latest.json", import.meta.url), "utf8"))
+  if (report.quick === true || report.complete === false) {
+    throw new Error("results/latest.json is a quick or partial run: BENCHMARKS.md takes full runs only")
+  }
+  const target = new URL("../../../BENCHMARKS.md", import.meta.url)
+  Fs.writeFileSync(target, renderMarkdown(report))
+  log(`bench: rendered ${fileURLToPath(target)} from packages/bench/results/latest.json`)
+  process.exit(0)
+}
 
 const benchmarks: ReadonlyArray<{ id: string; run: () => Promise<BenchResult> }> = [
   { id: "bundle", run: () => runBundle() },
@@ -74,7 +86,7 @@ log(`bench: all done in ${totalSeconds.toFixed(0)} s`)
 if (write) {
   const resultsDir = new URL("../results/", import.meta.url)
   Fs.mkdirSync(resultsDir, { recursive: true })
-  const report = { machine: info, quick, totalSeconds, results }
+  const report = { machine: info, quick, complete: only === undefined, totalSeconds, results }
   Fs.writeFileSync(new URL("latest.json", resultsDir), `${JSON.stringify(report, null, 2)}\n`)
   if (only === undefined) {
     const target = new URL("../../../BENCHMARKS.md", import.meta.url)

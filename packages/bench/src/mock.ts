@@ -23,6 +23,9 @@ export interface MockBenchOptions {
 
 const Concurrency = 64
 
+/** The mock's label in the results (the program `pnpm mock` runs). */
+export const MockName = "mock (pnpm mock)"
+
 interface Target {
   readonly name: string
   readonly server: ServerProcess
@@ -70,7 +73,7 @@ export const runMock = async (options: MockBenchOptions): Promise<BenchResult> =
       headers: {}
     },
     {
-      name: "mock (pnpm mock)",
+      name: MockName,
       server: mock,
       pool: new Pool(mock.origin, { connections: Concurrency }),
       prefix: mock.prefix,

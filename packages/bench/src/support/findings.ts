@@ -4,9 +4,10 @@
  * changes.
  */
 export const Findings: ReadonlyArray<string> = [
-  "Measured with `node --cpu-prof dist/profile.js <contender> <size> <ms>` and small CPU-time loops",
-  "(`process.cpuUsage`), on the same shared 2-core machine, while other test suites were running",
-  "(load average 10–30): wall-clock figures carry large spreads; CPU µs per request is the steadier one.",
+  "Measured with `node --cpu-prof dist/profile.js <contender> <size> <ms>`, in-process loops with the",
+  "profiler started after warm-up (`node:inspector`), `--trace-gc`, and small CPU-time loops",
+  "(`process.cpuUsage`), on the same shared 2-core machine, often while other work ran (load average",
+  "2–9): wall-clock figures carry large spreads; CPU µs per request is the steadier one.",
   "",
   "- **Response decoding (fixed twice).** Effect's Schema decoder costs ≈ 110 µs per membership (CPU)",
   "  against ≈ 10 µs for `JSON.parse`: every struct with renamed keys is decoded on the wire side, then",

@@ -3,6 +3,7 @@
  * much), every table, and what the profiles say.
  */
 import type { ColdForm, ColdStartData } from "../coldStart.js"
+import { MockName } from "../mock.js"
 import { Findings } from "./findings.js"
 import { type BenchResult, formatNumber, markdown, type machine } from "./report.js"
 
@@ -64,7 +65,7 @@ const targets = (results: ReadonlyArray<BenchResult>): Array<string> => {
     | undefined
   if (mock !== undefined) {
     for (const scenario of ["list limit 10", "list limit 500", "metadata merge"]) {
-      const ours = mock.cells[`${scenario}|mock (@clerk-effect/fixtures)`]
+      const ours = mock.cells[`${scenario}|${MockName}`]
       const bare = mock.cells[`${scenario}|bare node:http`]
       if (ours && bare) {
         const r = ours.rps / bare.rps
