@@ -39,6 +39,7 @@ export const makeContenders = async (origin: string): Promise<ReadonlyArray<Cont
   rawFetch(origin),
   clerkBackend(origin),
   await effectClient(origin, "fetch"),
+  await effectClient(origin, "client-fetch"),
   await effectClient(origin, "platform-node"),
   await effectClient(origin, "undici")
 ]

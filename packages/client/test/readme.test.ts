@@ -26,6 +26,7 @@ const read = (relative: string) => readFileSync(new URL(relative, import.meta.ur
 const localise = (line: string) =>
   line
     .replace('"@clerk-effect/client/undici"', '"../../src/UndiciHttpClient.js"')
+    .replace('"@clerk-effect/client/fetch"', '"../../src/FetchHttpClient.js"')
     .replace('"@clerk-effect/client"', '"../../src/index.js"')
 
 /** The first line of `block` (non-empty, trimmed) not found in `file` in order, if any. */

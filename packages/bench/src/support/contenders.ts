@@ -3,6 +3,7 @@
  * `@clerk/backend`, and this client over each transport it can run on.
  */
 import { OrganizationMemberships } from "@clerk-effect/client"
+import * as ClientFetchHttpClient from "@clerk-effect/client/fetch"
 import * as UndiciHttpClient from "@clerk-effect/client/undici"
 import { createClerkClient } from "@clerk/backend"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -91,6 +92,7 @@ export const clerkBackend = (origin: string): Contender => {
 /** The transports this client runs on in the benchmarks. */
 export const Transports = {
   fetch: { label: "client (FetchHttpClient)", layer: FetchHttpClient.layer },
+  "client-fetch": { label: "client (its FetchHttpClient)", layer: ClientFetchHttpClient.layer },
   "platform-node": { label: "client (NodeHttpClient undici)", layer: NodeHttpClient.layerUndici },
   undici: { label: "client (UndiciHttpClient)", layer: UndiciHttpClient.layer }
 } satisfies Record<string, { label: string; layer: Layer.Layer<HttpClient.HttpClient> }>

@@ -1,4 +1,4 @@
-import { FetchHttpClient } from "@effect/platform"
+import * as FetchHttpClient from "../../src/FetchHttpClient.js"
 import { Layer, Redacted } from "effect"
 import { OrganizationMemberships, RetryPolicy } from "../../src/index.js"
 

@@ -1,4 +1,4 @@
-import { FetchHttpClient } from "@effect/platform"
+import * as FetchHttpClient from "../../src/FetchHttpClient.js"
 import { Effect, Layer } from "effect"
 import { OrganizationMemberships } from "../../src/index.js"
 
