@@ -24,12 +24,7 @@ import * as Effect from "effect/Effect"
 import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { type DirectFailure, type DirectResponse, type DirectSend, withDirectSend } from "./internal/direct.js"
-
-/** The longest delay `setTimeout` takes (a longer one fires at once). */
-const MaxTimerMillis = 2_147_483_647
-
-const TimedOut: DirectFailure = { _tag: "TimedOut" }
+import { type DirectSend, fromPromise, withDirectSend } from "./internal/direct.js"
 
 /** The message of a failed `fetch`, with its cause (`fetch failed` alone says nothing). */
 const failureReason = (cause: unknown): string => {
@@ -56,51 +51,20 @@ const readHeaders = (headers: Headers): Record<string, string> => {
 const directSend = (custom: typeof globalThis.fetch | undefined, init: RequestInit): DirectSend => {
   // the layer's own headers, under the client's
   const initHeaders = init.headers === undefined ? undefined : readHeaders(new Headers(init.headers))
-  return (request) =>
-    Effect.async<DirectResponse, DirectFailure>((resume) => {
-      const controller = new AbortController()
-      let timedOut = false
-      const timer =
-        request.timeoutMillis <= MaxTimerMillis
-          ? setTimeout(() => {
-              timedOut = true
-              controller.abort()
-            }, request.timeoutMillis)
-          : undefined
-      // a plain copy: fetch walks every own key of a headers record, and the client's carry
-      // non-enumerable redaction hooks (a symbol among them) that fetch refuses
-      const headers: Record<string, string> =
-        request.contentType === undefined
-          ? { ...request.headers }
-          : { ...request.headers, "content-type": request.contentType }
-      const fetch = custom ?? globalThis.fetch
-      fetch(request.url, {
-        ...init,
-        method: request.method,
-        headers: initHeaders === undefined ? headers : { ...initHeaders, ...headers },
-        body: request.body ?? null,
-        signal: controller.signal
-      })
-        .then(async (response) => ({
-          status: response.status,
-          headers: readHeaders(response.headers),
-          text: await response.text()
-        }))
-        .then(
-          (response) => {
-            clearTimeout(timer)
-            resume(Effect.succeed(response))
-          },
-          (cause: unknown) => {
-            clearTimeout(timer)
-            resume(Effect.fail(timedOut ? TimedOut : { _tag: "Failed", reason: failureReason(cause), cause }))
-          }
-        )
-      return Effect.sync(() => {
-        clearTimeout(timer)
-        controller.abort()
-      })
+  return fromPromise(async (request, signal) => {
+    // a plain copy: fetch walks every own key of a headers record, and the client's carry
+    // non-enumerable redaction hooks (a symbol among them) that fetch refuses
+    const headers: Record<string, string> = { ...initHeaders, ...request.headers }
+    if (request.contentType !== undefined) headers["content-type"] = request.contentType
+    const response = await (custom ?? globalThis.fetch)(request.url, {
+      ...init,
+      method: request.method,
+      headers,
+      body: request.body ?? null,
+      signal
     })
+    return { status: response.status, headers: readHeaders(response.headers), text: await response.text() }
+  }, failureReason)
 }
 
 /**

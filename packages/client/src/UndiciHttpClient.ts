@@ -32,7 +32,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici"
-import { type DirectFailure, type DirectResponse, type DirectSend, withDirectSend } from "./internal/direct.js"
+import { type DirectSend, fromPromise, withDirectSend } from "./internal/direct.js"
 
 /**
  * The undici `Dispatcher` (an `Agent`, `Pool` or `Client`) the `HttpClient` sends through.
@@ -106,11 +106,6 @@ const joinHeaders = (headers: UndiciDispatcher.ResponseData["headers"]): Record<
   return out
 }
 
-const TimedOut: DirectFailure = { _tag: "TimedOut" }
-
-/** The longest delay `setTimeout` takes (a longer one fires at once). */
-const MaxTimerMillis = 2_147_483_647
-
 const failureReason = (cause: unknown): string => {
   if (!(cause instanceof Error)) return String(cause)
   const code = (cause as { readonly code?: unknown }).code
@@ -119,59 +114,25 @@ const failureReason = (cause: unknown): string => {
 
 /**
  * The executor's direct sender over `dispatcher` (see `internal/direct`): one `dispatcher.request`,
- * the body read to text, a timer that aborts the request when the attempt's time is up, and an
- * abort when the calling fiber is interrupted.
+ * the body read to text.
  */
-const directSend =
-  (dispatcher: UndiciDispatcher): DirectSend =>
-  (request) =>
-    Effect.async<DirectResponse, DirectFailure>((resume) => {
-      const controller = new AbortController()
-      let timedOut = false
-      // beyond setTimeout's range (or infinite) there is no time-out to arm
-      const timer =
-        request.timeoutMillis <= MaxTimerMillis
-          ? setTimeout(() => {
-              timedOut = true
-              controller.abort()
-            }, request.timeoutMillis)
-          : undefined
-      const [origin, path] = splitUrl(request.url)
-      const headers =
+const directSend = (dispatcher: UndiciDispatcher): DirectSend =>
+  fromPromise(async (request, signal) => {
+    const [origin, path] = splitUrl(request.url)
+    const response = await dispatcher.request({
+      method: request.method as UndiciDispatcher.HttpMethod,
+      origin,
+      path,
+      headers:
         request.contentType === undefined
           ? request.headers
-          : { ...request.headers, "content-type": request.contentType }
-      let status = 0
-      let responseHeaders: UndiciDispatcher.ResponseData["headers"] = {}
-      dispatcher
-        .request({
-          method: request.method as UndiciDispatcher.HttpMethod,
-          origin,
-          path,
-          headers,
-          body: request.body ?? null,
-          signal: controller.signal
-        })
-        .then((response) => {
-          status = response.statusCode
-          responseHeaders = response.headers
-          return response.body.text()
-        })
-        .then(
-          (text) => {
-            clearTimeout(timer)
-            resume(Effect.succeed({ status, headers: joinHeaders(responseHeaders), text }))
-          },
-          (cause: unknown) => {
-            clearTimeout(timer)
-            resume(Effect.fail(timedOut ? TimedOut : { _tag: "Failed", reason: failureReason(cause), cause }))
-          }
-        )
-      return Effect.sync(() => {
-        clearTimeout(timer)
-        controller.abort()
-      })
+          : { ...request.headers, "content-type": request.contentType },
+      body: request.body ?? null,
+      signal
     })
+    const text = await response.body.text()
+    return { status: response.statusCode, headers: joinHeaders(response.headers), text }
+  }, failureReason)
 
 /**
  * Makes an `HttpClient` that sends every request through `dispatcher`.

@@ -4,7 +4,7 @@ import { Deferred, Effect, Exit, Fiber, Layer, Scope } from "effect"
 import { Agent } from "undici"
 import { OrganizationMemberships, RetryPolicy } from "../src/index.js"
 import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
-import { freePort, loopbackServer } from "./support/loopback.js"
+import { freePort, hangingServer, loopbackServer } from "./support/loopback.js"
 
 const wireMembership = {
   object: "organization_membership",
@@ -100,13 +100,7 @@ describe("UndiciHttpClient", () => {
 
   it.scoped("interrupting a request in flight closes its socket: the server sees the connection end", () =>
     Effect.gen(function* () {
-      const arrived = yield* Deferred.make<void>()
-      const socketClosed = yield* Deferred.make<void>()
-      const { origin } = yield* loopbackServer((req) => {
-        // never answer; report when the client goes away
-        req.socket.once("close", () => Deferred.unsafeDone(socketClosed, Exit.void))
-        Deferred.unsafeDone(arrived, Exit.void)
-      })
+      const { origin, arrived, socketClosed } = yield* hangingServer
       const client = yield* HttpClient.HttpClient
       const fiber = yield* Effect.fork(client.get(`${origin}/slow`))
       yield* Deferred.await(arrived)

@@ -10,7 +10,7 @@ import { Deferred, type Duration, Effect, Exit, Fiber, Layer, TestClock } from "
 import * as FetchHttpClient from "../src/FetchHttpClient.js"
 import { OrganizationMemberships, RetryPolicy } from "../src/index.js"
 import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
-import { freePort, loopbackServer } from "./support/loopback.js"
+import { freePort, hangingServer, loopbackServer } from "./support/loopback.js"
 import { membershipWire } from "./support/wire.js"
 
 const Transports = [
@@ -74,11 +74,7 @@ for (const [transportName, transport] of Transports) {
 
     it.scopedLive("an attempt past its time-out fails with Timeout and its socket is closed", () =>
       Effect.gen(function* () {
-        const socketClosed = yield* Deferred.make<void>()
-        const { origin } = yield* loopbackServer((req) => {
-          // never answers
-          req.socket.once("close", () => Deferred.unsafeDone(socketClosed, Exit.void))
-        })
+        const { origin, socketClosed } = yield* hangingServer
         const error = yield* Effect.flatMap(OrganizationMemberships, (m) => m.list({ organizationId: "org_1" })).pipe(
           Effect.provide(clientLayer(origin, { timeout: "100 millis" })),
           Effect.flip
@@ -93,12 +89,7 @@ for (const [transportName, transport] of Transports) {
 
     it.scopedLive("interrupting a call aborts its request: the server sees the connection end", () =>
       Effect.gen(function* () {
-        const arrived = yield* Deferred.make<void>()
-        const socketClosed = yield* Deferred.make<void>()
-        const { origin } = yield* loopbackServer((req) => {
-          req.socket.once("close", () => Deferred.unsafeDone(socketClosed, Exit.void))
-          Deferred.unsafeDone(arrived, Exit.void)
-        })
+        const { origin, arrived, socketClosed } = yield* hangingServer
         const fiber = yield* Effect.fork(
           Effect.flatMap(OrganizationMemberships, (m) => m.list({ organizationId: "org_1" })).pipe(
             Effect.provide(clientLayer(origin))

@@ -10,7 +10,7 @@
  * executor then goes through the wrapped client as usual, so user middleware is never skipped.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 
 /** The property holding a client's direct sender. */
 export const DirectSendId: unique symbol = Symbol.for("@clerk-effect/client/internal/DirectSend")
@@ -52,3 +52,46 @@ export const withDirectSend = (client: HttpClient.HttpClient, send: DirectSend):
 /** The direct sender `client` was marked with, if any. */
 export const directSendOf = (client: HttpClient.HttpClient): DirectSend | undefined =>
   (client as unknown as { readonly [DirectSendId]?: DirectSend })[DirectSendId]
+
+/** The longest delay `setTimeout` takes (a longer one fires at once). */
+const MaxTimerMillis = 2_147_483_647
+
+const TimedOut: DirectFailure = { _tag: "TimedOut" }
+
+/**
+ * A direct sender from a promise-returning `send`: `send` gets the signal that aborts the request
+ * when the attempt's time is up (a timer; none beyond `setTimeout`'s range) or when the calling
+ * fiber is interrupted; a rejection after the timer fired is the time-out, any other is described
+ * by `reason`.
+ */
+export const fromPromise =
+  (
+    send: (request: DirectRequest, signal: AbortSignal) => Promise<DirectResponse>,
+    reason: (cause: unknown) => string
+  ): DirectSend =>
+  (request) =>
+    Effect.async<DirectResponse, DirectFailure>((resume) => {
+      const controller = new AbortController()
+      let timedOut = false
+      const timer =
+        request.timeoutMillis <= MaxTimerMillis
+          ? setTimeout(() => {
+              timedOut = true
+              controller.abort()
+            }, request.timeoutMillis)
+          : undefined
+      send(request, controller.signal).then(
+        (response) => {
+          clearTimeout(timer)
+          resume(Effect.succeed(response))
+        },
+        (cause: unknown) => {
+          clearTimeout(timer)
+          resume(Effect.fail(timedOut ? TimedOut : { _tag: "Failed", reason: reason(cause), cause }))
+        }
+      )
+      return Effect.sync(() => {
+        clearTimeout(timer)
+        controller.abort()
+      })
+    })

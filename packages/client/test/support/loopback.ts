@@ -3,7 +3,7 @@
  */
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
-import { Effect } from "effect"
+import { Deferred, Effect, Exit } from "effect"
 
 /** What the loopback server saw of one request. */
 export interface Seen {
@@ -48,4 +48,18 @@ export const freePort = Effect.async<number>((resume) => {
     const { port } = server.address() as AddressInfo
     server.close(() => resume(Effect.succeed(port)))
   })
+})
+
+/**
+ * A server that never answers: `arrived` completes when a request is in, `socketClosed` when that
+ * request's connection ends (the client gave up on it).
+ */
+export const hangingServer = Effect.gen(function* () {
+  const arrived = yield* Deferred.make<void>()
+  const socketClosed = yield* Deferred.make<void>()
+  const { origin } = yield* loopbackServer((req) => {
+    req.socket.once("close", () => Deferred.unsafeDone(socketClosed, Exit.void))
+    Deferred.unsafeDone(arrived, Exit.void)
+  })
+  return { origin, arrived, socketClosed }
 })
