@@ -15,6 +15,19 @@ export interface ChildServer {
   readonly close: () => Promise<void>
 }
 
+/** Calls `f` once with the first line `child` prints on stdout and the milliseconds since `t0`. */
+export const onFirstLine = (child: ChildProcess, t0: number, f: (line: string, millis: number) => void): void => {
+  let buffered = ""
+  const onData = (chunk: Buffer) => {
+    buffered += chunk.toString()
+    const newline = buffered.indexOf("\n")
+    if (newline < 0) return
+    child.stdout?.off("data", onData)
+    f(buffered.slice(0, newline), performance.now() - t0)
+  }
+  child.stdout?.on("data", onData)
+}
+
 /** Spawns `node <script> ...args`, waits for the JSON line (`{"port":…}`) it prints first. */
 export const spawnServer = (
   script: string,
@@ -26,14 +39,8 @@ export const spawnServer = (
     const child: ChildProcess = spawn(process.execPath, [...nodeOptions, script, ...args], {
       stdio: ["pipe", "pipe", "inherit"]
     })
-    let buffered = ""
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString()
-      const newline = buffered.indexOf("\n")
-      if (newline < 0) return
-      child.stdout?.off("data", onData)
-      const readyMillis = performance.now() - t0
-      const ready = JSON.parse(buffered.slice(0, newline)) as Record<string, unknown>
+    onFirstLine(child, t0, (line, readyMillis) => {
+      const ready = JSON.parse(line) as Record<string, unknown>
       resolve({
         origin: `http://127.0.0.1:${ready.port}`,
         ready,
@@ -46,8 +53,7 @@ export const spawnServer = (
             setTimeout(() => child.kill("SIGKILL"), 2_000).unref()
           })
       })
-    }
-    child.stdout?.on("data", onData)
+    })
     child.once("error", reject)
     child.once("exit", (code) => reject(new Error(`server ${script} exited with ${code}`)))
   })

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { performance } from "node:perf_hooks"
 import { fileURLToPath } from "node:url"
+import { onFirstLine } from "./childServer.js"
 
 /** `pnpm mock`'s program: one esbuild bundle made by the fixtures build. */
 export const mockBin = fileURLToPath(new URL("../../../fixtures/dist/bin.js", import.meta.url))
@@ -52,14 +53,8 @@ export const spawnServerProcess = (script: string, args: ReadonlyArray<string> =
     child.stderr?.on("data", (chunk: Buffer) => {
       if (stderr.length < 4096) stderr += chunk.toString()
     })
-    let buffered = ""
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString()
-      const newline = buffered.indexOf("\n")
-      if (newline < 0) return
-      child.stdout?.off("data", onData)
-      const readyMillis = performance.now() - t0
-      const line = buffered.slice(0, newline).trim()
+    onFirstLine(child, t0, (first, readyMillis) => {
+      const line = first.trim()
       const ready = line.startsWith("{") ? (JSON.parse(line) as Record<string, unknown>) : {}
       const url = new URL(
         typeof ready.baseUrl === "string"
@@ -84,8 +79,7 @@ export const spawnServerProcess = (script: string, args: ReadonlyArray<string> =
             setTimeout(() => child.kill("SIGKILL"), 2_000).unref()
           })
       })
-    }
-    child.stdout?.on("data", onData)
+    })
     child.once("error", reject)
     child.once("exit", (code) => reject(new Error(`server ${script} exited with ${code}: ${stderr.trim()}`)))
   })
