@@ -52,7 +52,7 @@ const TypedApi = makeApi({
 const OddKeysApi = makeApi({
   publicMetadata: Schema.Struct({
     'we"ird': Schema.String,
-    "line\nbreak\u2028": Schema.optional(Schema.Number),
+    "line\nbreak\u2028": Schema.optional(Schema.Finite), // not Number: NaN would reach the wire as null
     constructor: Schema.Boolean,
     "0": Schema.NullOr(Schema.Literal("x", 1, true))
   }),
