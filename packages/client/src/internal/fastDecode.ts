@@ -15,7 +15,8 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
-import { generateStruct, type StructField } from "./fastStruct.js"
+import { hasParseOptions, kindOfValue, kindsOf, type Kind } from "./astKinds.js"
+import { generateStruct, type StructField, type UnreadField } from "./fastStruct.js"
 import * as FastValidate from "./fastValidate.js"
 
 /** Returned when the fast path does not accept the input. */
@@ -24,76 +25,9 @@ export const Fail: unique symbol = Symbol.for("@clerk-effect/client/internal/fas
 /** A compiled decoder: the decoded value, or `Fail`. */
 export type FastDecoder = (input: unknown) => unknown
 
-type Kind = "string" | "number" | "boolean" | "null" | "undefined" | "array" | "object" | "other"
-const AllKinds: ReadonlySet<Kind> = new Set<Kind>([
-  "string",
-  "number",
-  "boolean",
-  "null",
-  "undefined",
-  "array",
-  "object",
-  "other"
-])
-
-const kindOfValue = (u: unknown): Kind => {
-  if (u === null) return "null"
-  if (Array.isArray(u)) return "array"
-  switch (typeof u) {
-    case "string":
-      return "string"
-    case "number":
-      return "number"
-    case "boolean":
-      return "boolean"
-    case "undefined":
-      return "undefined"
-    case "object":
-      return "object"
-    default:
-      return "other"
-  }
-}
-
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 const hasOwn = Object.prototype.hasOwnProperty
-
-/** The runtime kinds an AST can accept when decoding (an over-approximation). */
-const kindsOf = (ast: AST.AST, seen: Set<AST.AST> = new Set()): ReadonlySet<Kind> => {
-  if (seen.has(ast)) return AllKinds
-  seen.add(ast)
-  switch (ast._tag) {
-    case "StringKeyword":
-    case "TemplateLiteral":
-      return new Set(["string"])
-    case "NumberKeyword":
-      return new Set(["number"])
-    case "BooleanKeyword":
-      return new Set(["boolean"])
-    case "UndefinedKeyword":
-      return new Set(["undefined"])
-    case "Literal":
-      return new Set([kindOfValue(ast.literal)])
-    case "TupleType":
-      return new Set(["array"])
-    case "TypeLiteral":
-      return ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0 ? AllKinds : new Set(["object"])
-    case "Refinement":
-      return kindsOf(ast.from, seen)
-    case "Transformation":
-      return kindsOf(ast.from, seen)
-    case "Suspend":
-      return kindsOf(ast.f(), seen)
-    case "Union": {
-      const out = new Set<Kind>()
-      for (const member of ast.types) for (const k of kindsOf(member, seen)) out.add(k)
-      return out
-    }
-    default:
-      return AllKinds
-  }
-}
 
 /** Whether struct decoders are generated (`fastStruct`); off only to test the generic loops. */
 let generating = true
@@ -129,7 +63,7 @@ export const compile = (ast: AST.AST): FastDecoder => {
   // recursion (Schema.suspend): calls made before compilation ends go through this forwarder
   let compiled: FastDecoder | undefined
   memo.set(ast, (input) => compiled!(input))
-  compiled = Option.isSome(AST.getParseOptionsAnnotation(ast)) ? viaEffect(ast) : validatedInPlace(ast, build(ast))
+  compiled = hasParseOptions(ast) ? viaEffect(ast) : validatedInPlace(ast, build(ast))
   memo.set(ast, compiled)
   return compiled
 }
@@ -251,46 +185,22 @@ const buildTypeLiteral = (ast: AST.TypeLiteral): FastDecoder => {
       return out
     }
   }
-  const count = propertySignatures.length
-  const names: Array<string> = []
-  const optional: Array<boolean> = []
-  const decoders: Array<FastDecoder> = []
+  const fields: Array<StructField> = []
   for (const ps of propertySignatures) {
     if (typeof ps.name !== "string") return viaEffect(ast)
-    names.push(ps.name)
-    optional.push(ps.isOptional)
-    decoders.push(compile(ps.type))
+    fields.push({
+      name: ps.name,
+      wireKey: ps.name,
+      wireOptional: ps.isOptional,
+      wireType: ps.type,
+      decodeWire: compile(ps.type),
+      step: undefined,
+      optional: ps.isOptional,
+      typeType: undefined,
+      decodeType: passThrough
+    })
   }
-  const generated = !generating
-    ? undefined
-    : generateStruct(
-        propertySignatures.map((ps, i) => ({
-          name: names[i]!,
-          wireKey: names[i]!,
-          wireOptional: ps.isOptional,
-          wireType: ps.type,
-          decodeWire: decoders[i]!,
-          step: undefined,
-          optional: ps.isOptional,
-          typeType: undefined,
-          decodeType: passThrough
-        })),
-        [],
-        Fail
-      )
-  if (generated !== undefined) return generated
-  return (u) => {
-    if (!isRecord(u)) return Fail
-    const out: Record<string, unknown> = {}
-    for (let i = 0; i < count; i++) {
-      const name = names[i]!
-      if (optional[i] && !hasOwn.call(u, name)) continue
-      const a = decoders[i]!(u[name])
-      if (a === Fail) return Fail
-      out[name] = a
-    }
-    return out
-  }
+  return structDecoder(fields, [])
 }
 
 const buildUnion = (ast: AST.Union): FastDecoder => {
@@ -346,8 +256,6 @@ const buildTransformation = (ast: AST.Transformation): FastDecoder => {
 }
 
 const passThrough: FastDecoder = (u) => u
-
-const hasParseOptions = (ast: AST.AST) => Option.isSome(AST.getParseOptionsAnnotation(ast))
 
 /**
  * Whether two ASTs decode alike (annotations other than parse options aside): the same node, or
@@ -424,7 +332,7 @@ const renamedStruct = (
 ): FastDecoder | undefined => {
   if (!AST.isTypeLiteral(from) || !AST.isTypeLiteral(to)) return undefined
   if (from.indexSignatures.length > 0 || to.indexSignatures.length > 0) return undefined
-  if (Option.isSome(AST.getParseOptionsAnnotation(from)) || Option.isSome(AST.getParseOptionsAnnotation(to))) {
+  if (hasParseOptions(from) || hasParseOptions(to)) {
     return undefined
   }
   const fromKeys = new Set<PropertyKey>(steps.map((s) => s.from))
@@ -466,6 +374,14 @@ const renamedStruct = (
   const unread = from.propertySignatures
     .filter((ps) => !read.has(ps.name))
     .map((ps) => ({ key: ps.name as string, optional: ps.isOptional, type: ps.type, decode: compile(ps.type) }))
+  return structDecoder(fields, unread)
+}
+
+/**
+ * The decoder of a struct read field by field (a plain struct is one whose fields keep their
+ * keys): generated code, or where code cannot be generated, the same steps in a loop.
+ */
+const structDecoder = (fields: ReadonlyArray<StructField>, unread: ReadonlyArray<UnreadField>): FastDecoder => {
   const generated = generating ? generateStruct(fields, unread, Fail) : undefined
   if (generated !== undefined) return generated
   const count = fields.length

@@ -7,7 +7,8 @@
  * caller keeps its generic loop.
  */
 import * as Option from "effect/Option"
-import * as AST from "effect/SchemaAST"
+import type * as AST from "effect/SchemaAST"
+import { hasParseOptions } from "./astKinds.js"
 
 /** A decoder of the fast path: the decoded value, or the `fail` marker. */
 type Decoder = (input: unknown) => unknown
@@ -36,8 +37,6 @@ export interface UnreadField {
   readonly type: AST.AST
   readonly decode: Decoder
 }
-
-const hasParseOptions = (ast: AST.AST) => Option.isSome(AST.getParseOptionsAnnotation(ast))
 
 /** A JavaScript condition that holds when `x` is valid for `ast` (decoding it then returns it). */
 const inlineCheck = (ast: AST.AST, x: string): string | undefined => {

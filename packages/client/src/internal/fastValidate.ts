@@ -7,6 +7,7 @@
  */
 import * as Option from "effect/Option"
 import * as AST from "effect/SchemaAST"
+import { hasParseOptions, type Kind, kindOfValue, kindsOf } from "./astKinds.js"
 
 /** Whether a value is valid (and then decodes to an equal value). */
 export type Validator = (u: unknown) => boolean
@@ -24,7 +25,7 @@ export const compileValidator = (ast: AST.AST): Validator | undefined => {
   // recursion: a node met again while it is being compiled is reached through this forwarder
   let compiled: Validator | undefined
   memo.set(ast, (u) => compiled!(u))
-  compiled = Option.isSome(AST.getParseOptionsAnnotation(ast)) ? undefined : build(ast)
+  compiled = hasParseOptions(ast) ? undefined : build(ast)
   memo.set(ast, compiled ?? null)
   return compiled
 }
@@ -104,6 +105,8 @@ const build = (ast: AST.AST): Validator | undefined => {
   }
 }
 
+const never: Validator = () => false
+
 /** A union whose members accept disjoint kinds of value, dispatched on the value's kind. */
 const buildUnion = (ast: AST.Union): Validator | undefined => {
   if (ast.types.every(AST.isLiteral)) {
@@ -112,22 +115,23 @@ const buildUnion = (ast: AST.Union): Validator | undefined => {
   }
   const members = all(ast.types)
   if (members === undefined) return undefined
-  const kinds = ast.types.map(kindsOf)
-  if (kinds.some((k) => k === undefined)) return undefined
-  const byKind: Partial<Record<Kind, Validator>> = {}
+  const byKind = new Map<Kind, Validator>()
   for (let i = 0; i < members.length; i++) {
-    for (const kind of kinds[i]!) {
+    for (const kind of kindsOf(ast.types[i]!)) {
       // overlapping members: which one decodes a value would depend on order
-      if (byKind[kind] !== undefined) return undefined
-      byKind[kind] = members[i]!
+      if (byKind.has(kind)) return undefined
+      byKind.set(kind, members[i]!)
     }
   }
-  const string = byKind.string ?? never
-  const number = byKind.number ?? never
-  const boolean = byKind.boolean ?? never
-  const nil = byKind.null ?? never
-  const array = byKind.array ?? never
-  const object = byKind.object ?? never
+  // a switch on `typeof` rather than a lookup by kind: this runs for every JSON value in metadata
+  const pick = (kind: Kind): Validator => byKind.get(kind) ?? never
+  const string = pick("string")
+  const number = pick("number")
+  const boolean = pick("boolean")
+  const nil = pick("null")
+  const array = pick("array")
+  const object = pick("object")
+  const other = (u: unknown) => byKind.get(kindOfValue(u))?.(u) ?? false
   return (u) => {
     switch (typeof u) {
       case "string":
@@ -139,39 +143,7 @@ const buildUnion = (ast: AST.Union): Validator | undefined => {
       case "object":
         return u === null ? nil(u) : Array.isArray(u) ? array(u) : object(u)
       default:
-        return false
+        return other(u)
     }
-  }
-}
-
-const never: Validator = () => false
-
-type Kind = "string" | "number" | "boolean" | "null" | "array" | "object"
-
-/** The kinds of JSON value a validated node accepts; `undefined` when not one of those. */
-const kindsOf = (ast: AST.AST): ReadonlyArray<Kind> | undefined => {
-  switch (ast._tag) {
-    case "StringKeyword":
-      return ["string"]
-    case "NumberKeyword":
-      return ["number"]
-    case "BooleanKeyword":
-      return ["boolean"]
-    case "Literal":
-      return ast.literal === null
-        ? ["null"]
-        : typeof ast.literal === "string" || typeof ast.literal === "number" || typeof ast.literal === "boolean"
-          ? [typeof ast.literal as Kind]
-          : undefined
-    case "Refinement":
-      return kindsOf(ast.from)
-    case "Suspend":
-      return kindsOf(ast.f())
-    case "TupleType":
-      return ["array"]
-    case "TypeLiteral":
-      return ["object"]
-    default:
-      return undefined
   }
 }
