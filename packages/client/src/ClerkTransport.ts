@@ -88,7 +88,8 @@ export interface Transport {
   readonly rateLimiter?: RateLimiter.RateLimiter | undefined
   /**
    * Set when `httpClient` is one of this package's transports that can send a request directly
-   * (`UndiciHttpClient`): the operations then skip `HttpClient`'s generic pipeline. Internal.
+   * (`UndiciHttpClient`, `FetchHttpClient`): the operations then skip `HttpClient`'s generic
+   * pipeline. Internal.
    */
   readonly direct?: DirectSend | undefined
 }

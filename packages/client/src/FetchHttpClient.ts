@@ -24,16 +24,13 @@ import * as Effect from "effect/Effect"
 import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { type DirectSend, fromPromise, withDirectSend } from "./internal/direct.js"
+import { type DirectSend, describeCause, fromPromise, withDirectSend } from "./internal/direct.js"
 
 /** The message of a failed `fetch`, with its cause (`fetch failed` alone says nothing). */
-const failureReason = (cause: unknown): string => {
-  if (!(cause instanceof Error)) return String(cause)
-  const inner = cause.cause
-  const code = (inner as { readonly code?: unknown } | undefined)?.code
-  const detail = inner instanceof Error ? `: ${inner.message}${code === undefined ? "" : ` (${String(code)})`}` : ""
-  return `${cause.message}${detail}`
-}
+const failureReason = (cause: unknown): string =>
+  cause instanceof Error && cause.cause instanceof Error
+    ? `${cause.message}: ${describeCause(cause.cause)}`
+    : describeCause(cause)
 
 /** Response headers as the client reads them: a repeated header's values joined with ", ". */
 const readHeaders = (headers: Headers): Record<string, string> => {

@@ -243,8 +243,8 @@ export const make = (options: Partial<Options> = {}): RetryPolicy => {
     retry: (attempt, context) =>
       Effect.flatMap(Clock.currentTimeMillis, (start) =>
         Effect.catchAll(attempt, (first) => {
-          if (!isRetryable(first, context) || resolved.maxAttempts <= 1) return Effect.fail(first)
-          // the schedule sees the first failure as if the retried effect had produced it
+          // the schedule sees the first failure as if the retried effect had produced it (and
+          // decides, as for every later one, whether to retry it)
           let replayFirst = true
           const again = Effect.suspend(() => {
             if (!replayFirst) return attempt

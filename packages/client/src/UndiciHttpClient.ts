@@ -32,7 +32,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici"
-import { type DirectSend, fromPromise, withDirectSend } from "./internal/direct.js"
+import { type DirectSend, describeCause, fromPromise, withDirectSend } from "./internal/direct.js"
 
 /**
  * The undici `Dispatcher` (an `Agent`, `Pool` or `Client`) the `HttpClient` sends through.
@@ -106,12 +106,6 @@ const joinHeaders = (headers: UndiciDispatcher.ResponseData["headers"]): Record<
   return out
 }
 
-const failureReason = (cause: unknown): string => {
-  if (!(cause instanceof Error)) return String(cause)
-  const code = (cause as { readonly code?: unknown }).code
-  return code === undefined ? cause.message : `${cause.message} (${String(code)})`
-}
-
 /**
  * The executor's direct sender over `dispatcher` (see `internal/direct`): one `dispatcher.request`,
  * the body read to text.
@@ -132,7 +126,7 @@ const directSend = (dispatcher: UndiciDispatcher): DirectSend =>
     })
     const text = await response.body.text()
     return { status: response.statusCode, headers: joinHeaders(response.headers), text }
-  }, failureReason)
+  }, describeCause)
 
 /**
  * Makes an `HttpClient` that sends every request through `dispatcher`.

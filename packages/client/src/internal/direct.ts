@@ -1,5 +1,5 @@
 /**
- * The direct-send protocol: a transport of this package (`UndiciHttpClient`) marks the
+ * The direct-send protocol: a transport of this package (`UndiciHttpClient`, `FetchHttpClient`) marks the
  * `HttpClient` it makes with a function that sends one request itself, body read to text, with the
  * attempt's time-out enforced by the transport. The executor uses it instead of `HttpClient`'s
  * generic request pipeline and of a fiber race for the time-out, which together cost more CPU per
@@ -95,3 +95,13 @@ export const fromPromise =
         controller.abort()
       })
     })
+
+/**
+ * A failure's cause as one line: an error's message with its `code` when it has one (Node's
+ * network errors do: `ECONNREFUSED`), anything else as text.
+ */
+export const describeCause = (cause: unknown): string => {
+  if (!(cause instanceof Error)) return String(cause)
+  const code = (cause as { readonly code?: unknown }).code
+  return code ? `${cause.message} (${String(code)})` : cause.message
+}

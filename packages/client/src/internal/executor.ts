@@ -21,6 +21,7 @@ import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/Stat
 import { ClerkErrors } from "../models/ClerkErrors.js"
 import { isAmbiguous, type RetryPolicy } from "../RetryPolicy.js"
 import { withAttempts } from "./attempts.js"
+import { describeCause } from "./direct.js"
 import * as FastDecode from "./fastDecode.js"
 import { firstProblem } from "./issues.js"
 import { compilePath, formatQuery } from "./path.js"
@@ -125,13 +126,7 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
 }
 
 const describeTransportFailure = (error: HttpClientError.HttpClientError): string => {
-  const cause = error.cause
-  const detail =
-    cause instanceof Error
-      ? `${cause.message}${(cause as { code?: unknown }).code ? ` (${String((cause as { code?: unknown }).code)})` : ""}`
-      : cause === undefined
-        ? ""
-        : String(cause)
+  const detail = error.cause === undefined ? "" : describeCause(error.cause)
   return detail === "" ? error.reason : `${error.reason}: ${detail}`
 }
 
@@ -281,12 +276,12 @@ export const makeOperation = <E extends AnyEndpoint>(
       if (Either.isLeft(encoded)) return Effect.fail(encoded.left)
       const url = transport.apiUrl + encoded.right.path
       const timeout = options?.timeout === undefined ? transport.timeout : Duration.decode(options.timeout)
-      const transportError = (error: HttpClientError.HttpClientError) =>
+      const transportError = (reason: string) =>
         new TransportError({
           operation,
           method: endpoint.method,
           url: transport.apiUrl + endpoint.path,
-          reason: describeTransportFailure(error),
+          reason,
           attempts: 1
         })
       const timedOut = () =>
@@ -297,34 +292,31 @@ export const makeOperation = <E extends AnyEndpoint>(
           timeoutMillis: Duration.toMillis(timeout),
           attempts: 1
         })
-      // built only when used: the direct path needs no platform request
-      let generic: Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> | undefined
-      const viaHttpClient = () => {
-        if (generic !== undefined) return generic
+      // built when run: the direct path needs no platform request
+      const viaHttpClient: Effect.Effect<WithHttpInfo<Endpoint.Success<E>>, AttemptError<E>> = Effect.suspend(() => {
         const request = requestFor(url, { headers: transport.headers })
         const withBody =
           encoded.right.body === undefined
             ? request
             : HttpClientRequest.bodyText(request, encoded.right.body, "application/json")
-        generic = transport.httpClient.execute(withBody).pipe(
+        return transport.httpClient.execute(withBody).pipe(
           Effect.flatMap((response) => Effect.map(response.text, (text) => [response, text] as const)),
-          Effect.mapError(transportError),
+          Effect.mapError((error) => transportError(describeTransportFailure(error))),
           Effect.timeoutFail({ duration: timeout, onTimeout: timedOut }),
           Effect.flatMap(([response, text]) =>
             interpretGuarded(response.status, response.headers as Readonly<Record<string, string>>, text)
           )
         )
-        return generic
-      }
+      })
       const direct = transport.direct
       // the transport's own timer enforces the time-out only under the live clock: with a TestClock
       // (or any other clock) the time-out stays Effect's, so time is the clock's as everywhere else
       const attempt =
         direct === undefined
-          ? viaHttpClient()
+          ? viaHttpClient
           : Effect.clockWith((clock) =>
               clock !== LiveClock
-                ? viaHttpClient()
+                ? viaHttpClient
                 : Effect.matchEffect(
                     direct({
                       method: endpoint.method,
@@ -337,15 +329,7 @@ export const makeOperation = <E extends AnyEndpoint>(
                     {
                       onFailure: (failure): Effect.Effect<never, AttemptError<E>> =>
                         Effect.fail(
-                          failure._tag === "TimedOut"
-                            ? timedOut()
-                            : new TransportError({
-                                operation,
-                                method: endpoint.method,
-                                url: transport.apiUrl + endpoint.path,
-                                reason: `Transport: ${failure.reason}`,
-                                attempts: 1
-                              })
+                          failure._tag === "TimedOut" ? timedOut() : transportError(`Transport: ${failure.reason}`)
                         ),
                       onSuccess: (response) => interpretGuarded(response.status, response.headers, response.text)
                     }
