@@ -87,17 +87,16 @@ const hasFields = (schema: AnyEndpoint["query"]): boolean => {
 const dropProtoKeys = (key: string, value: unknown): unknown => (key === "__proto__" ? undefined : value)
 
 /**
- * The dotted path of the first own `__proto__` key in `u`, depth first. `JSON.parse` makes such
+ * The path of the first own `__proto__` key in `u`, depth first. `JSON.parse` makes such
  * keys; Effect's encoders assign them, which sets the prototype instead, so the key would vanish
  * from the request without a word.
  */
-const protoKeyPath = (u: unknown, path: string): string | undefined => {
+const protoKeyPath = (u: unknown): ReadonlyArray<string> | undefined => {
   if (typeof u !== "object" || u === null) return undefined
-  const at = (key: string) => (path === "" ? key : `${path}.${key}`)
-  if (!Array.isArray(u) && Object.hasOwn(u, "__proto__")) return at("__proto__")
+  if (!Array.isArray(u) && Object.hasOwn(u, "__proto__")) return ["__proto__"]
   for (const key of Object.keys(u)) {
-    const found = protoKeyPath((u as Record<string, unknown>)[key], at(key))
-    if (found !== undefined) return found
+    const found = protoKeyPath((u as Record<string, unknown>)[key])
+    if (found !== undefined) return [key, ...found]
   }
   return undefined
 }
@@ -176,12 +175,12 @@ export const makeOperation = <E extends AnyEndpoint>(
     if (encodeBody !== undefined) {
       // the encoders recurse: a value nested thousands of levels deep overflows the stack
       try {
-        const protoKey = protoKeyPath(input, "")
+        const protoKey = protoKeyPath(input)
         if (protoKey !== undefined) {
           return Either.left(
             new InvalidInput({
               operation,
-              field: protoKey,
+              field: protoKey.join("."),
               message: "a key named __proto__ cannot be sent (encoding would set a prototype and lose it)"
             })
           )
