@@ -33,4 +33,5 @@ export {
 export * from "./models/PublicUserData.js"
 export { Api, makeApi, OperationNames, type OperationName, type ApiOf } from "./contract/Api.js"
 export type { OrderBy } from "./contract/params.js"
+export { ClerkErrorCodes, type ClerkErrorCode } from "./contract/ErrorCodes.js"
 export { version } from "./version.js"

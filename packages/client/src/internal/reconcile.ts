@@ -8,6 +8,7 @@ import * as Option from "effect/Option"
 import type { ClerkTransport } from "../ClerkTransport.js"
 import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
 import { ClerkApiError } from "../errors/StatusErrors.js"
+import { ClerkErrorCodes } from "../contract/ErrorCodes.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import type { CallOptions, WithHttpInfo } from "./executor.js"
 
@@ -24,7 +25,7 @@ export interface Reconciliation<E extends AnyEndpoint, Err> {
 }
 
 /** Clerk's code for a create whose user already is a member of the organization. */
-export const AlreadyAMember = "already_a_member_in_organization"
+export const AlreadyAMember = ClerkErrorCodes.alreadyAMember
 
 /**
  * Whether an error is the 400 `already_a_member_in_organization`.
