@@ -13,7 +13,6 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as RateLimiter from "effect/RateLimiter"
 import * as Redacted from "effect/Redacted"
-import { type DirectSend, directSendOf } from "./internal/direct.js"
 import * as RateLimit from "./RateLimit.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import { version } from "./version.js"
@@ -72,8 +71,10 @@ export interface ClientOptions {
 }
 
 /**
- * The resolved transport every operation runs on. `headers` already hold the bearer token: they
- * are never put in an error, a span or a log line.
+ * The resolved transport every operation runs on. The secret key stays `Redacted` here; it is
+ * read only when a request is built, into the request's `authorization` header, which the
+ * platform's `Headers` redact wherever they are shown. `headers` are the others every request
+ * carries (`accept`, `clerk-api-version`, `user-agent`).
  *
  * @since 0.1.0
  * @category models
@@ -81,17 +82,12 @@ export interface ClientOptions {
 export interface Transport {
   readonly httpClient: HttpClient.HttpClient
   readonly apiUrl: string
+  readonly secretKey: Redacted.Redacted<string>
   readonly headers: Readonly<Record<string, string>>
   readonly timeout: Duration.Duration
   readonly retry: RetryPolicy.RetryPolicy
   readonly totalTimeout?: Duration.Duration | undefined
   readonly rateLimiter?: RateLimiter.RateLimiter | undefined
-  /**
-   * Set when `httpClient` is one of this package's transports that can send a request directly
-   * (`UndiciHttpClient`, `FetchHttpClient`): the operations then skip `HttpClient`'s generic
-   * pipeline. Internal.
-   */
-  readonly direct?: DirectSend | undefined
 }
 
 /**
@@ -111,18 +107,6 @@ export class ClerkTransport extends Context.Tag("@clerk-effect/client/ClerkTrans
 export const DefaultUserAgent = `@clerk-effect/client/${version}`
 
 /**
- * The headers as sent, which print and serialise (`JSON.stringify`, `util.inspect`, Effect's
- * `Inspectable`) with the authorization redacted; the hidden methods are not enumerable, so the
- * headers sent are unchanged.
- */
-const redactedWhenShown = (headers: Record<string, string>): Readonly<Record<string, string>> => {
-  const shown = () => ({ ...headers, authorization: "<redacted>" })
-  Object.defineProperty(headers, "toJSON", { value: shown, enumerable: false })
-  Object.defineProperty(headers, Symbol.for("nodejs.util.inspect.custom"), { value: shown, enumerable: false })
-  return headers
-}
-
-/**
  * Builds a transport from options and an `HttpClient` (whose own tracing is switched off: the
  * operation's span replaces it, without URLs or headers). `options.rateLimit` needs a limiter made
  * in a scope: pass it as `rateLimiter` (the layers do).
@@ -135,22 +119,20 @@ export const make = (
   httpClient: HttpClient.HttpClient,
   rateLimiter?: RateLimiter.RateLimiter
 ): Transport => {
-  const direct = directSendOf(httpClient)
-  const secret = typeof options.secretKey === "string" ? Redacted.make(options.secretKey) : options.secretKey
+  const secretKey = typeof options.secretKey === "string" ? Redacted.make(options.secretKey) : options.secretKey
   return {
     httpClient: HttpClient.withTracerDisabledWhen(httpClient, () => true),
     apiUrl: (options.apiUrl ?? DefaultApiUrl).replace(/\/+$/, ""),
-    headers: redactedWhenShown({
-      authorization: `Bearer ${Redacted.value(secret)}`,
+    secretKey,
+    headers: {
       accept: "application/json",
       "clerk-api-version": options.apiVersion ?? DefaultApiVersion,
       "user-agent": options.userAgent ?? DefaultUserAgent
-    }),
+    },
     timeout: Duration.decode(options.timeout ?? DefaultTimeout),
     retry: options.retry ?? RetryPolicy.defaultPolicy,
     ...(options.totalTimeout === undefined ? {} : { totalTimeout: Duration.decode(options.totalTimeout) }),
-    ...(rateLimiter === undefined ? {} : { rateLimiter }),
-    ...(direct === undefined ? {} : { direct })
+    ...(rateLimiter === undefined ? {} : { rateLimiter })
   }
 }
 

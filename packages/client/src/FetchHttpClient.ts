@@ -1,89 +1,186 @@
 /**
- * `@effect/platform`'s `FetchHttpClient`, with the direct path of this client: the operations send
- * through `fetch` themselves (no generic `HttpClient` pipeline, no fiber race for the time-out),
- * which costs about a third of the CPU per call of the platform client alone (see BENCHMARKS.md).
- * For any runtime with `fetch` (Node, Deno, Bun, browsers, edge workers); on Node,
- * `@clerk-effect/client/undici` is faster still.
+ * A lean `HttpClient` over `fetch`, for every runtime that has it (Node, Deno, Bun, browsers, edge
+ * workers); on Node, `@clerk-effect/client/undici` is faster still.
+ *
+ * An ordinary client made with `HttpClient.makeWith` (so every combinator and middleware of the
+ * platform applies to it) that calls `fetch` once per request and reads the response with the
+ * platform's own `HttpClientResponse.fromWeb`. Interrupting the calling fiber aborts the request.
+ * Like the platform's `FetchHttpClient`, it uses the `FetchHttpClient.Fetch` implementation and the
+ * `FetchHttpClient.RequestInit` options found in the calling fiber's context, else the global
+ * `fetch` at call time.
  *
  * ```ts
  * import * as FetchHttpClient from "@clerk-effect/client/fetch"
  * const MainLayer = OrganizationMemberships.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))
  * ```
  *
- * The `HttpClient` it provides is the platform's, so anything else that uses it gets exactly that.
- * `FetchHttpClient.Fetch` and `FetchHttpClient.RequestInit` provided to the layer are used on the
- * direct path too; ones provided per call are only seen by the platform client (wrap the client,
- * e.g. with `HttpClient.mapRequest`, and the operations use the wrapped client as it is).
- *
  * @since 0.1.0
  */
 import * as PlatformFetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as Context from "effect/Context"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import * as UrlParams from "@effect/platform/UrlParams"
+import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import { identity } from "effect/Function"
+import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
-import { type DirectSend, describeCause, fromPromise, withDirectSend } from "./internal/direct.js"
+import * as Stream from "effect/Stream"
 
-/** The message of a failed `fetch`, with its cause (`fetch failed` alone says nothing). */
-const failureReason = (cause: unknown): string =>
-  cause instanceof Error && cause.cause instanceof Error
-    ? `${cause.message}: ${describeCause(cause.cause)}`
-    : describeCause(cause)
+/** The request's URL with its `urlParams` (the client puts its query in the URL itself). */
+const fullUrl = (request: HttpClientRequest.HttpClientRequest): string => {
+  if (request.urlParams.length === 0) return request.url
+  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  return url._tag === "Right" ? url.right.toString() : request.url
+}
 
-/** Response headers as the client reads them: a repeated header's values joined with ", ". */
-const readHeaders = (headers: Headers): Record<string, string> => {
+const body = (request: HttpClientRequest.HttpClientRequest): BodyInit | undefined | Effect.Effect<BodyInit> => {
+  switch (request.body._tag) {
+    case "Raw":
+    case "Uint8Array":
+      return request.body.body as BodyInit
+    case "FormData":
+      return request.body.formData
+    case "Stream":
+      return Stream.toReadableStreamEffect(request.body.stream)
+    case "Empty":
+      return undefined
+  }
+}
+
+/** Response headers with a repeated header's values joined with ", " (`set-cookie` included). */
+const joinedHeaders = (headers: globalThis.Headers): Headers.Headers => {
   const out: Record<string, string> = {}
   headers.forEach((value, name) => {
     out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`
   })
-  return out
+  return Headers.unsafeFromRecord(out)
 }
 
 /**
- * The direct sender over `fetch` (the layer's `Fetch`, else the global one at call time), with the
- * layer's `RequestInit` options.
+ * The platform's response over `fetch`'s, whose body reads abort the request when they are
+ * interrupted (a body still arriving is not left to download).
  */
-const directSend = (custom: typeof globalThis.fetch | undefined, init: RequestInit): DirectSend => {
-  // the layer's own headers, under the client's
-  const initHeaders = init.headers === undefined ? undefined : readHeaders(new Headers(init.headers))
-  return fromPromise(async (request, signal) => {
-    // a plain copy: fetch walks every own key of a headers record, and the client's carry
-    // non-enumerable redaction hooks (a symbol among them) that fetch refuses
-    const headers: Record<string, string> = { ...initHeaders, ...request.headers }
-    if (request.contentType !== undefined) headers["content-type"] = request.contentType
-    const response = await (custom ?? globalThis.fetch)(request.url, {
+class AbortingResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
+  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
+  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  private cachedHeaders: Headers.Headers | undefined
+
+  constructor(
+    private readonly response: HttpClientResponse.HttpClientResponse,
+    private readonly web: globalThis.Response,
+    private readonly controller: AbortController
+  ) {
+    super()
+  }
+
+  private aborting<A, E>(read: Effect.Effect<A, E>): Effect.Effect<A, E> {
+    return Effect.onInterrupt(read, () => Effect.sync(() => this.controller.abort()))
+  }
+
+  get request() {
+    return this.response.request
+  }
+  get status() {
+    return this.response.status
+  }
+  get headers() {
+    if (this.cachedHeaders === undefined) this.cachedHeaders = joinedHeaders(this.web.headers)
+    return this.cachedHeaders
+  }
+  get cookies() {
+    return this.response.cookies
+  }
+  get remoteAddress() {
+    return this.response.remoteAddress
+  }
+  get text() {
+    return this.aborting(this.response.text)
+  }
+  get json() {
+    return this.aborting(this.response.json)
+  }
+  get urlParamsBody() {
+    return this.aborting(this.response.urlParamsBody)
+  }
+  get arrayBuffer() {
+    return this.aborting(this.response.arrayBuffer)
+  }
+  get formData() {
+    return this.aborting(this.response.formData)
+  }
+  get stream() {
+    return Stream.onError(this.response.stream, () => Effect.sync(() => this.controller.abort()))
+  }
+  override toJSON(): unknown {
+    return this.response.toJSON()
+  }
+}
+
+const send = (
+  request: HttpClientRequest.HttpClientRequest,
+  context: Context.Context<never>,
+  content: BodyInit | undefined
+): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> =>
+  Effect.async((resume) => {
+    const controller = new AbortController()
+    const custom = context.unsafeMap.get(PlatformFetchHttpClient.Fetch.key) as typeof globalThis.fetch | undefined
+    const init = (context.unsafeMap.get(PlatformFetchHttpClient.RequestInit.key) as RequestInit | undefined) ?? {}
+    const headers =
+      init.headers === undefined
+        ? request.headers
+        : Headers.merge(
+            Headers.fromInput(new globalThis.Headers(init.headers) as unknown as Iterable<readonly [string, string]>),
+            request.headers
+          )
+    ;(custom ?? globalThis.fetch)(fullUrl(request), {
       ...init,
       method: request.method,
-      headers,
-      body: request.body ?? null,
-      signal
-    })
-    return { status: response.status, headers: readHeaders(response.headers), text: await response.text() }
-  }, failureReason)
-}
+      headers: Headers.remove(headers, "content-length"),
+      body: content ?? null,
+      ...(request.body._tag === "Stream" ? { duplex: "half" } : {}),
+      signal: controller.signal
+    } as RequestInit).then(
+      (response) =>
+        resume(
+          Effect.succeed(new AbortingResponse(HttpClientResponse.fromWeb(request, response), response, controller))
+        ),
+      (cause: unknown) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+    )
+    return Effect.sync(() => controller.abort())
+  })
 
 /**
- * The platform's `FetchHttpClient`, marked for the client's direct path.
+ * The lean `fetch` client.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const make: HttpClient.HttpClient = HttpClient.makeWith<
+  HttpClientError.HttpClientError,
+  never,
+  HttpClientError.HttpClientError,
+  never
+>(
+  (effect) =>
+    Effect.flatMap(effect, (request) =>
+      Effect.flatMap(Effect.context<never>(), (context) => {
+        const content = body(request)
+        return Effect.isEffect(content)
+          ? Effect.flatMap(content, (stream) => send(request, context, stream))
+          : send(request, context, content)
+      })
+    ),
+  Effect.succeed
+)
+
+/**
+ * The lean `fetch` client as the `HttpClient` service.
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
-  HttpClient.HttpClient,
-  Effect.gen(function* () {
-    const context = yield* Effect.context<never>()
-    const custom = Context.getOption(context as Context.Context<unknown>, PlatformFetchHttpClient.Fetch)
-    const init = Context.getOption(context as Context.Context<unknown>, PlatformFetchHttpClient.RequestInit)
-    const platform = yield* HttpClient.HttpClient
-    // a client of its own to carry the mark (the platform's stays as it is)
-    return withDirectSend(
-      HttpClient.mapRequest(platform, identity),
-      directSend(
-        Option.getOrUndefined(custom),
-        Option.getOrElse(init, () => ({}))
-      )
-    )
-  })
-).pipe(Layer.provide(PlatformFetchHttpClient.layer))
+export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.succeed(HttpClient.HttpClient, make)

@@ -9,33 +9,22 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Stream from "effect/Stream"
+import * as Stream from "effect/Stream"
 import * as ClerkTransport from "./ClerkTransport.js"
 import type { ApiOf } from "./contract/Api.js"
-import type { AnyEndpoint, Endpoint } from "./contract/Endpoint.js"
+import type { Endpoint } from "./contract/Endpoint.js"
 import type { CallOptions, OperationError, WithHttpInfo } from "./internal/executor.js"
+import { jsonOperations } from "./internal/jsonOperations.js"
 import type { Metadata, MetadataSchemas } from "./models/Json.js"
 import * as Operations from "./Operations.js"
-import * as Paging from "./Paging.js"
-import * as Standalone from "./standalone.js"
 
 /**
- * The paging streams of a client: `streamList` over `list`, `streamInstance` over `listInstance`
- * (see `Paging.stream`).
+ * The paging streams of a client (see `Operations.Streams`), without the transport requirement.
  *
  * @since 0.1.0
  * @category models
  */
-export type Streams<Api extends Record<string, AnyEndpoint>> = {
-  readonly streamList: (
-    input: Endpoint.Input<Api["list"]>,
-    options?: CallOptions
-  ) => Stream.Stream<Paging.ItemOf<Endpoint.Success<Api["list"]>>, OperationError<Api["list"]>>
-  readonly streamInstance: (
-    input: Endpoint.Input<Api["listInstance"]>,
-    options?: CallOptions
-  ) => Stream.Stream<Paging.ItemOf<Endpoint.Success<Api["listInstance"]>>, OperationError<Api["listInstance"]>>
-}
+export type Streams<Api extends Operations.AnyApi> = Operations.Streams<Api, never>
 
 /**
  * The operations of a client: like `Operations`, without the transport requirement.
@@ -43,7 +32,7 @@ export type Streams<Api extends Record<string, AnyEndpoint>> = {
  * @since 0.1.0
  * @category models
  */
-export type Client<Api extends Record<string, AnyEndpoint>> = {
+export type Client<Api extends Operations.AnyApi> = {
   readonly [K in keyof Api]: (
     input: Endpoint.Input<Api[K]>,
     options?: CallOptions
@@ -65,42 +54,31 @@ export type Client<Api extends Record<string, AnyEndpoint>> = {
  */
 export type ClientOf<Public = Metadata, Private = Metadata> = Client<ApiOf<Public, Private>>
 
-const bind = <Api extends Record<string, AnyEndpoint>>(
-  operations: Operations.Operations<Api>,
-  transport: ClerkTransport.Transport
-): Client<Api> => {
-  // biome-ignore lint/suspicious/noExplicitAny: rebinding a homogeneous table of operations
-  const provide = (table: Record<string, any>) => {
-    const out: Record<string, unknown> = {}
-    for (const key of Object.keys(table)) {
-      if (key === "withHttpInfo") continue
-      const op = table[key]
-      out[key] = (input: unknown, options?: CallOptions) =>
-        Effect.provideService(op(input, options), ClerkTransport.ClerkTransport, transport)
+/** A table of functions returning effects or streams, each with the transport provided. */
+const provideAll = (table: Readonly<Record<string, unknown>>, transport: ClerkTransport.Transport) => {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(table)) {
+    if (typeof value !== "function") continue
+    const f = value as (input: unknown, options?: CallOptions) => unknown
+    out[key] = (input: unknown, options?: CallOptions) => {
+      const result = f(input, options)
+      return Stream.StreamTypeId in (result as object)
+        ? Stream.provideService(result as Stream.Stream<unknown>, ClerkTransport.ClerkTransport, transport)
+        : Effect.provideService(result as Effect.Effect<unknown>, ClerkTransport.ClerkTransport, transport)
     }
-    return out
   }
-  const plain = provide(operations)
-  // biome-ignore lint/suspicious/noExplicitAny: the bound list operations of any metadata typing
-  const page = (name: string) => Paging.stream(plain[name] as any)
-  return {
-    ...plain,
-    withHttpInfo: provide(operations.withHttpInfo),
-    ...("list" in plain ? { streamList: page("list") } : {}),
-    ...("listInstance" in plain ? { streamInstance: page("listInstance") } : {})
-  } as unknown as Client<Api>
+  return out
 }
 
-/** The operations with JSON metadata: the standalone functions (one table for every client). */
-const jsonOperations = {
-  create: Standalone.create,
-  list: Standalone.list,
-  update: Standalone.update,
-  delete: Standalone.deleteMembership,
-  updateMetadata: Standalone.updateMetadata,
-  listInstance: Standalone.listInstance,
-  withHttpInfo: Standalone.withHttpInfo
-}
+/** Binds every entry of an operations table (operations, streams, `withHttpInfo`) to `transport`. */
+const bind = <Api extends Operations.AnyApi>(
+  operations: Operations.Operations<Api>,
+  transport: ClerkTransport.Transport
+): Client<Api> =>
+  ({
+    ...provideAll(operations, transport),
+    withHttpInfo: provideAll(operations.withHttpInfo, transport)
+  }) as unknown as Client<Api>
 
 /**
  * Makes a client with typed metadata from the transport in context; use it with your own tag when

@@ -3,9 +3,10 @@
  *
  * `@effect/platform`'s `FetchHttpClient` pays for WHATWG `Request`/`Response` objects and a web
  * stream per body; `@effect/platform-node`'s undici client re-reads the context and rebuilds the
- * headers on every access. This one sends with `dispatcher.request` (no fetch layer), reads the body
- * once, builds the response headers once, and aborts the socket through the request's
- * `AbortSignal` when the calling fiber is interrupted (the signal is owned by `HttpClient.make`).
+ * headers on every access. This one is an ordinary `HttpClient` made with `HttpClient.makeWith`: it
+ * sends with `dispatcher.request` (no fetch layer), reads the body once, builds the response
+ * headers once, and aborts the request (closing its socket) when the calling fiber is interrupted,
+ * while waiting for the headers or for the body.
  *
  * ```ts
  * import * as UndiciHttpClient from "@clerk-effect/client/undici"
@@ -32,7 +33,6 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici"
-import { type DirectSend, describeCause, fromPromise, withDirectSend } from "./internal/direct.js"
 
 /**
  * The undici `Dispatcher` (an `Agent`, `Pool` or `Client`) the `HttpClient` sends through.
@@ -106,58 +106,59 @@ const joinHeaders = (headers: UndiciDispatcher.ResponseData["headers"]): Record<
   return out
 }
 
-/**
- * The executor's direct sender over `dispatcher` (see `internal/direct`): one `dispatcher.request`,
- * the body read to text.
- */
-const directSend = (dispatcher: UndiciDispatcher): DirectSend =>
-  fromPromise(async (request, signal) => {
-    const [origin, path] = splitUrl(request.url)
-    const response = await dispatcher.request({
-      method: request.method as UndiciDispatcher.HttpMethod,
-      origin,
-      path,
-      headers:
-        request.contentType === undefined
-          ? request.headers
-          : { ...request.headers, "content-type": request.contentType },
-      body: request.body ?? null,
-      signal
-    })
-    const text = await response.body.text()
-    return { status: response.statusCode, headers: joinHeaders(response.headers), text }
-  }, describeCause)
+/** The request's URL with its `urlParams` (the client puts its query in the URL itself). */
+const fullUrl = (request: HttpClientRequest.HttpClientRequest): string => {
+  if (request.urlParams.length === 0) return request.url
+  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  return url._tag === "Right" ? url.right.toString() : request.url
+}
 
 /**
- * Makes an `HttpClient` that sends every request through `dispatcher`.
+ * Sends one request with `dispatcher.request`; interrupting the effect aborts the request (its
+ * socket is closed), before or after the headers arrived.
+ */
+const send = (
+  dispatcher: UndiciDispatcher,
+  request: HttpClientRequest.HttpClientRequest,
+  body: UndiciBody
+): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> =>
+  Effect.async((resume) => {
+    const controller = new AbortController()
+    const [origin, path] = splitUrl(fullUrl(request))
+    dispatcher
+      .request({
+        method: request.method as UndiciDispatcher.HttpMethod,
+        origin,
+        path,
+        headers: request.headers,
+        body,
+        signal: controller.signal
+      })
+      .then(
+        (source) => resume(Effect.succeed(new UndiciResponse(request, source, controller))),
+        (cause: unknown) => resume(Effect.fail(requestError(request, cause)))
+      )
+    return Effect.sync(() => controller.abort())
+  })
+
+/**
+ * Makes an `HttpClient` that sends every request through `dispatcher`: an ordinary client built
+ * with `HttpClient.makeWith`, so every combinator and middleware of the platform applies to it.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const make = (dispatcher: UndiciDispatcher): HttpClient.HttpClient =>
-  withDirectSend(makeGeneric(dispatcher), directSend(dispatcher))
-
-const makeGeneric = (dispatcher: UndiciDispatcher): HttpClient.HttpClient =>
-  HttpClient.make((request, url, signal) => {
-    const send = (body: UndiciBody) =>
-      Effect.map(
-        Effect.tryPromise({
-          try: () =>
-            dispatcher.request({
-              method: request.method,
-              origin: url.origin,
-              path: url.pathname + url.search,
-              headers: request.headers,
-              body,
-              signal
-            }),
-          catch: (cause) => requestError(request, cause)
-        }),
-        (source) => new UndiciResponse(request, source)
-      )
-    const body = convertBody(request.body)
-    return Effect.isEffect(body) ? Effect.flatMap(body, send) : send(body)
-  })
+  HttpClient.makeWith<HttpClientError.HttpClientError, never, HttpClientError.HttpClientError, never>(
+    (effect) =>
+      Effect.flatMap(effect, (request) => {
+        const body = convertBody(request.body)
+        return Effect.isEffect(body)
+          ? Effect.flatMap(body, (streamed) => send(dispatcher, request, streamed))
+          : send(dispatcher, request, body)
+      }),
+    Effect.succeed
+  )
 
 const noop = () => {}
 
@@ -174,7 +175,8 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
 
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
-    readonly source: UndiciDispatcher.ResponseData
+    readonly source: UndiciDispatcher.ResponseData,
+    private readonly controller: AbortController
   ) {
     super()
     // an aborted or broken body must not crash the process: the failure surfaces on read
@@ -186,7 +188,8 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
 
   get headers(): Headers.Headers {
-    if (this.cachedHeaders === undefined) this.cachedHeaders = Headers.fromInput(this.source.headers)
+    if (this.cachedHeaders === undefined)
+      this.cachedHeaders = Headers.unsafeFromRecord(joinHeaders(this.source.headers))
     return this.cachedHeaders
   }
 
@@ -207,8 +210,15 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
   }
 
+  /** Reads the body; interrupting the read aborts the request (and closes its socket). */
   private read<A>(f: () => Promise<A>): Effect.Effect<A, HttpClientError.ResponseError> {
-    return Effect.tryPromise({ try: f, catch: (cause) => this.decodeError(cause) })
+    return Effect.async((resume) => {
+      f().then(
+        (value) => resume(Effect.succeed(value)),
+        (cause: unknown) => resume(Effect.fail(this.decodeError(cause)))
+      )
+      return Effect.sync(() => this.controller.abort())
+    })
   }
 
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {

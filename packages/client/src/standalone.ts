@@ -1,25 +1,13 @@
 /**
- * Standalone, tree-shakable operations with JSON metadata. Each needs only `ClerkTransport`.
+ * Standalone operations with JSON metadata, each an entry of the table derived from `Api`. Each
+ * needs only `ClerkTransport`.
  *
  * @since 0.1.0
  */
-import type * as Stream from "effect/Stream"
-import type { ClerkTransport } from "./ClerkTransport.js"
-import { type Api, Api as Endpoints } from "./contract/Api.js"
+import type { Api } from "./contract/Api.js"
 import type { Endpoint } from "./contract/Endpoint.js"
-import type { CallOptions } from "./internal/executor.js"
-import { makeOperation, type OperationError } from "./internal/executor.js"
-import { createReconciliation } from "./internal/reconcile.js"
-import type { OrganizationMembership } from "./models/OrganizationMembership.js"
-import { dataOnly } from "./Operations.js"
-import * as Paging from "./Paging.js"
-
-const listFull = /* @__PURE__ */ makeOperation(Endpoints.list)
-const createFull = /* @__PURE__ */ makeOperation(Endpoints.create, createReconciliation(listFull))
-const updateFull = /* @__PURE__ */ makeOperation(Endpoints.update)
-const deleteFull = /* @__PURE__ */ makeOperation(Endpoints.delete)
-const updateMetadataFull = /* @__PURE__ */ makeOperation(Endpoints.updateMetadata)
-const listInstanceFull = /* @__PURE__ */ makeOperation(Endpoints.listInstance)
+import type { OperationError } from "./internal/executor.js"
+import { jsonOperations as operations } from "./internal/jsonOperations.js"
 
 /**
  * Input of `create`: `organizationId`, `userId`, `role`, optional `publicMetadata`, `privateMetadata`.
@@ -113,7 +101,7 @@ export type ListInstanceError = OperationError<Api["listInstance"]>
  * @since 0.1.0
  * @category operations
  */
-export const create = /* @__PURE__ */ dataOnly(createFull)
+export const create = operations.create
 
 /**
  * One page of an organization's memberships, filtered and ordered.
@@ -121,7 +109,7 @@ export const create = /* @__PURE__ */ dataOnly(createFull)
  * @since 0.1.0
  * @category operations
  */
-export const list = /* @__PURE__ */ dataOnly(listFull)
+export const list = operations.list
 
 /**
  * Changes a member's role.
@@ -129,7 +117,7 @@ export const list = /* @__PURE__ */ dataOnly(listFull)
  * @since 0.1.0
  * @category operations
  */
-export const update = /* @__PURE__ */ dataOnly(updateFull)
+export const update = operations.update
 
 /**
  * Removes a member; returns the membership as it was.
@@ -137,7 +125,7 @@ export const update = /* @__PURE__ */ dataOnly(updateFull)
  * @since 0.1.0
  * @category operations
  */
-export const deleteMembership = /* @__PURE__ */ dataOnly(deleteFull)
+export const deleteMembership = operations.delete
 
 /**
  * Deep-merges patches into a membership's public and private metadata (`null` removes a key).
@@ -145,7 +133,7 @@ export const deleteMembership = /* @__PURE__ */ dataOnly(deleteFull)
  * @since 0.1.0
  * @category operations
  */
-export const updateMetadata = /* @__PURE__ */ dataOnly(updateMetadataFull)
+export const updateMetadata = operations.updateMetadata
 
 /**
  * One page of every membership of the instance.
@@ -153,7 +141,7 @@ export const updateMetadata = /* @__PURE__ */ dataOnly(updateMetadataFull)
  * @since 0.1.0
  * @category operations
  */
-export const listInstance = /* @__PURE__ */ dataOnly(listInstanceFull)
+export const listInstance = operations.listInstance
 
 export { deleteMembership as delete }
 
@@ -165,10 +153,7 @@ export { deleteMembership as delete }
  * @since 0.1.0
  * @category streams
  */
-export const streamList: (
-  input: ListInput,
-  options?: CallOptions
-) => Stream.Stream<OrganizationMembership, ListError, ClerkTransport> = /* @__PURE__ */ Paging.stream(list)
+export const streamList = operations.streamList
 
 /**
  * Every membership of the instance, as a lazy stream of `listInstance` pages (see `streamList`).
@@ -176,11 +161,7 @@ export const streamList: (
  * @since 0.1.0
  * @category streams
  */
-export const streamInstance: (
-  input: ListInstanceInput,
-  options?: CallOptions
-) => Stream.Stream<OrganizationMembership, ListInstanceError, ClerkTransport> =
-  /* @__PURE__ */ Paging.stream(listInstance)
+export const streamInstance = operations.streamInstance
 
 /**
  * The same six operations returning `{ data, status, headers }` (the response's status and headers).
@@ -188,11 +169,4 @@ export const streamInstance: (
  * @since 0.1.0
  * @category operations
  */
-export const withHttpInfo = {
-  create: createFull,
-  list: listFull,
-  update: updateFull,
-  delete: deleteFull,
-  updateMetadata: updateMetadataFull,
-  listInstance: listInstanceFull
-}
+export const withHttpInfo = operations.withHttpInfo

@@ -51,17 +51,17 @@ export const Api = makeApi(JsonMetadata)
 export type Api = typeof Api
 
 /**
- * The operation names, in the order the API documents them.
- *
- * @since 0.1.0
- * @category constants
- */
-export const OperationNames = ["create", "list", "update", "delete", "updateMetadata", "listInstance"] as const
-
-/**
- * An operation name.
+ * An operation name: a key of `Api`.
  *
  * @since 0.1.0
  * @category models
  */
-export type OperationName = (typeof OperationNames)[number]
+export type OperationName = keyof Api
+
+/**
+ * The operation names, in the order the API documents them (the order of `Api`'s keys).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const OperationNames: ReadonlyArray<OperationName> = Object.keys(Api) as Array<OperationName>

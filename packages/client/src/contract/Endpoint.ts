@@ -41,8 +41,11 @@ export type AnySchema = Schema.Schema.AnyNoContext
  * - `body` is `undefined` for operations that send none.
  * - `errors` lists the statuses the operation declares (the union of Clerk's spec and SDK docs);
  *   each becomes its own tagged error.
- * - `idempotent` says whether repeating the request can change the outcome; only idempotent
- *   operations are retried after an ambiguous failure.
+ * - `idempotent` says whether repeating the request cannot change the outcome; only idempotent
+ *   operations (and reconciled ones) are retried after an ambiguous failure.
+ * - `paginated` names the `Stream` the client derives for a list that pages with `limit`/`offset`.
+ * - `reconciled` says how a repeat after an ambiguous attempt is made safe: through which read.
+ * - `closedBody` says the body is a closed object (an unknown field is refused, not ignored).
  *
  * @since 0.1.0
  * @category models
@@ -53,7 +56,8 @@ export interface Endpoint<
   Query extends AnySchema = AnySchema,
   Body extends AnySchema | undefined = AnySchema | undefined,
   Success extends AnySchema = AnySchema,
-  Status extends DeclaredStatus = DeclaredStatus
+  Status extends DeclaredStatus = DeclaredStatus,
+  Stream extends string = never
 > {
   readonly name: Name
   readonly operationId: string
@@ -65,6 +69,36 @@ export interface Endpoint<
   readonly success: Success
   readonly errors: ReadonlyArray<Status>
   readonly idempotent: boolean
+  readonly paginated: Paginated<Stream> | undefined
+  readonly reconciled: Reconciled | undefined
+  readonly closedBody: boolean
+}
+
+/**
+ * The paging trait: the list walks `limit`/`offset` pages of `{ data, totalCount }`, and the
+ * client derives a `Stream` of its items named `stream`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Paginated<Stream extends string = string> {
+  readonly stream: Stream
+}
+
+/**
+ * The reconciliation trait of a write that is not idempotent: when a repeat after an ambiguous
+ * attempt (time-out, transport failure, 5xx) is refused with `appliedCode`, the earlier attempt was
+ * applied, and its result is read back with the endpoint `through` (a paginated read), called with
+ * `readInput(writeInput)`; the first item of that page is the write's result.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Reconciled {
+  readonly through: string
+  readonly appliedStatus: number
+  readonly appliedCode: string
+  readonly readInput: (input: never) => object
 }
 
 /**
@@ -74,7 +108,7 @@ export interface Endpoint<
  * @category models
  */
 // biome-ignore lint/suspicious/noExplicitAny: variance-free upper bound for heterogeneous endpoint tables
-export type AnyEndpoint = Endpoint<string, any, any, any, any, DeclaredStatus>
+export type AnyEndpoint = Endpoint<string, any, any, any, any, DeclaredStatus, any>
 
 /**
  * Type-level accessors of an endpoint.
@@ -106,6 +140,13 @@ export declare namespace Endpoint {
   export type Status<E extends AnyEndpoint> = E["errors"][number]
 
   /**
+   * The name of the paging stream the client derives (`never` for an endpoint that does not page).
+   *
+   * @since 0.2.0
+   */
+  export type StreamName<E extends AnyEndpoint> = NonNullable<E["paginated"]> extends Paginated<infer S> ? S : never
+
+  /**
    * The union of the declared statuses' errors.
    *
    * @since 0.1.0
@@ -125,7 +166,17 @@ export const make = <
   Query extends AnySchema,
   Body extends AnySchema | undefined,
   Success extends AnySchema,
-  const Status extends DeclaredStatus
+  const Status extends DeclaredStatus,
+  const Stream extends string = never
 >(
-  endpoint: Endpoint<Name, Path, Query, Body, Success, Status>
-): Endpoint<Name, Path, Query, Body, Success, Status> => endpoint
+  endpoint: Endpoint<Name, Path, Query, Body, Success, Status, Stream>
+): Endpoint<Name, Path, Query, Body, Success, Status, Stream> => endpoint
+
+/**
+ * The caller's input of an endpoint (see `Endpoint.Input`), for readers of this module as a
+ * namespace (`Endpoint.Input<Api["create"]>` from `@clerk-effect/client/contract`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Input<E extends AnyEndpoint> = Endpoint.Input<E>

@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import { requiredField } from "../models/fields.js"
 import type { MetadataSchemas } from "../models/Json.js"
 import { makeOrganizationMembership } from "../models/OrganizationMembership.js"
+import { ClerkErrorCodes } from "./ErrorCodes.js"
 import * as Endpoint from "./Endpoint.js"
 import { OrganizationPath } from "./fields.js"
 import { Id, Role } from "./params.js"
@@ -37,5 +38,18 @@ export const makeCreate = <Public, Private>(meta: MetadataSchemas<Public, Privat
     }),
     success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata),
     errors: [400, 403, 404, 422],
-    idempotent: false
+    idempotent: false,
+    paginated: undefined,
+    // a repeat of an applied create is refused as already a member: the membership is read back
+    reconciled: {
+      through: "list",
+      appliedStatus: 400,
+      appliedCode: ClerkErrorCodes.alreadyAMember,
+      readInput: (input: { readonly organizationId: string; readonly userId: string }) => ({
+        organizationId: input.organizationId,
+        userId: [input.userId],
+        limit: 1
+      })
+    },
+    closedBody: false
   })

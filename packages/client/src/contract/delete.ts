@@ -26,5 +26,8 @@ export const makeDelete = <Public, Private>(meta: MetadataSchemas<Public, Privat
     body: undefined,
     success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata),
     errors: [400, 401, 404, 422],
-    idempotent: true
+    idempotent: true,
+    paginated: undefined,
+    reconciled: undefined,
+    closedBody: false
   })

@@ -66,5 +66,8 @@ export const makeList = <Public, Private>(meta: MetadataSchemas<Public, Private>
     body: undefined,
     success: makeOrganizationMemberships(meta.publicMetadata, meta.privateMetadata),
     errors: [401, 422],
-    idempotent: true
+    idempotent: true,
+    paginated: { stream: "streamList" },
+    reconciled: undefined,
+    closedBody: false
   })

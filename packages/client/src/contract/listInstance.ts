@@ -34,5 +34,8 @@ export const makeListInstance = <Public, Private>(meta: MetadataSchemas<Public, 
     body: undefined,
     success: makeOrganizationMemberships(meta.publicMetadata, meta.privateMetadata),
     errors: [400, 401, 422, 500],
-    idempotent: true
+    idempotent: true,
+    paginated: { stream: "streamInstance" },
+    reconciled: undefined,
+    closedBody: false
   })

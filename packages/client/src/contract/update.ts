@@ -27,5 +27,8 @@ export const makeUpdate = <Public, Private>(meta: MetadataSchemas<Public, Privat
     body: Schema.Struct({ role: Role }),
     success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata),
     errors: [400, 404, 422],
-    idempotent: true
+    idempotent: true,
+    paginated: undefined,
+    reconciled: undefined,
+    closedBody: false
   })

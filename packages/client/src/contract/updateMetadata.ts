@@ -31,5 +31,9 @@ export const makeUpdateMetadata = <Public, Private>(meta: MetadataSchemas<Public
     }),
     success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata),
     errors: [400, 404, 422],
-    idempotent: true
+    idempotent: true,
+    paginated: undefined,
+    reconciled: undefined,
+    // the metadata patch is a closed object in Clerk's spec: an unknown field is refused
+    closedBody: true
   })

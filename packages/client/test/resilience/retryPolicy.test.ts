@@ -268,7 +268,7 @@ describe("what is retried", () => {
 
   it.effect("a create without reconciliation is not retried after a 5xx", () =>
     Effect.gen(function* () {
-      const bare = Operations.fromApi({ create: Api.create })
+      const bare = Operations.fromApi({ create: { ...Api.create, reconciled: undefined } })
       const http = Scripted.make([Scripted.respond(503), Scripted.respond(200, membershipWire())])
       const exit = yield* Scripted.runWithClock(
         bare
@@ -279,6 +279,12 @@ describe("what is retried", () => {
       expect(failureOf(exit)).toMatchObject({ status: 503, attempts: 1 })
     })
   )
+
+  it("a table whose reconciled write lacks the read it reconciles through is refused when it is made", () => {
+    expect(() => Operations.fromApi({ create: Api.create })).toThrow(
+      "create is reconciled through list, which is not a paginated endpoint of the API"
+    )
+  })
 
   it("classify: throttled, transient, permanent", () => {
     expect(RetryPolicy.classify({ _tag: "ClerkApiError", status: 429 })).toBe("throttled")

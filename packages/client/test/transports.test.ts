@@ -30,7 +30,7 @@ for (const [transportName, transport] of Transports) {
 
   // Under the live clock the client sends through the transport's direct path (no `HttpClient`
   // pipeline, the attempt's time-out enforced by the transport); these tests run live for that reason.
-  describe(`${transportName}: the client's direct path (live clock)`, () => {
+  describe(`${transportName}: under the live clock`, () => {
     it.scopedLive("a list decodes; status, joined headers, path, query and auth are as sent", () =>
       Effect.gen(function* () {
         const { origin, seen } = yield* loopbackServer((_req, res) => {

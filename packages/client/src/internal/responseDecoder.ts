@@ -1,0 +1,123 @@
+/**
+ * Decoding a response: status, headers and body text in; the decoded success with its status and
+ * headers, or the error the status or the body means (a tagged error per declared status,
+ * `ClerkApiError` for any other, `ResponseDecodeError` for a 2xx body that does not match). Built
+ * once per endpoint.
+ */
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
+import { ResponseDecodeError } from "../errors/ClientErrors.js"
+import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/StatusErrors.js"
+import { ClerkErrors } from "../models/ClerkErrors.js"
+import * as FastDecode from "./fastDecode.js"
+import { firstProblem } from "./issues.js"
+
+/**
+ * A result with the response's status and headers (names lower-cased).
+ */
+export interface WithHttpInfo<A> {
+  readonly data: A
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/** What a response can mean besides success: its status's error, or a body that does not match. */
+export type ResponseError<E extends AnyEndpoint> = Endpoint.Error<E> | ClerkApiError | ResponseDecodeError
+
+/** Decodes one operation's responses. */
+export type ResponseDecoder<E extends AnyEndpoint> = (
+  status: number,
+  headers: Readonly<Record<string, string>>,
+  text: string
+) => Either.Either<WithHttpInfo<Endpoint.Success<E>>, ResponseError<E>>
+
+/** The longest part of a non-ClerkErrors body kept on the error. */
+const RawBodyLimit = 1024
+
+const isJsonObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/** Drops `__proto__` keys, which decoding would otherwise turn into a decoded object's prototype. */
+const dropProtoKeys = (key: string, value: unknown): unknown => (key === "__proto__" ? undefined : value)
+
+/**
+ * Whether `text` spells `__proto__` anywhere. Searching for "proto" and then looking around each
+ * hit is several times faster than searching for "__proto__" itself in snake_case JSON, where
+ * underscores are everywhere.
+ */
+const mentionsProto = (text: string): boolean => {
+  for (let i = text.indexOf("proto"); i !== -1; i = text.indexOf("proto", i + 1)) {
+    if (text.startsWith("__proto__", i - 2)) return true
+  }
+  return false
+}
+
+const parseJson = (text: string): Either.Either<unknown, string> => {
+  try {
+    // the reviver costs a call per value, so it only runs on the rare body that may have such a key
+    // (spelt out, or hidden behind a \u escape)
+    const suspicious = text.includes("\\u") || mentionsProto(text)
+    return Either.right(suspicious ? JSON.parse(text, dropProtoKeys) : JSON.parse(text))
+  } catch (e) {
+    return Either.left(e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** The response decoder of `endpoint`. */
+export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => {
+  const operation = endpoint.name
+  const decodeSuccess = ParseResult.decodeUnknownEither(endpoint.success)
+  // the fast path for valid bodies (compiled at the first response); Effect's decoder above still
+  // judges (and explains) the rest
+  let decodeSuccessFast: FastDecode.FastDecoder | undefined
+  const decodeErrors = ParseResult.decodeUnknownEither(ClerkErrors)
+  const declared: ReadonlySet<number> = new Set(endpoint.errors)
+  const decodeError = (status: number, path: string, reason: string) =>
+    Either.left(new ResponseDecodeError({ operation, status, path, reason, attempts: 1 }))
+
+  const statusError = (status: number, headers: Readonly<Record<string, string>>, text: string) => {
+    const parsed = parseJson(text)
+    const body = Either.isRight(parsed) ? decodeErrors(parsed.right) : undefined
+    const decoded = body !== undefined && Either.isRight(body) ? body.right : undefined
+    const fields = {
+      operation,
+      status,
+      errors: decoded?.errors ?? [],
+      attempts: 1,
+      ...(decoded?.meta !== undefined ? { meta: decoded.meta } : {}),
+      ...(decoded?.clerkTraceId !== undefined ? { clerkTraceId: decoded.clerkTraceId } : {}),
+      ...(headers["retry-after"] !== undefined ? { retryAfter: headers["retry-after"] } : {}),
+      ...(decoded === undefined ? { rawBody: text.slice(0, RawBodyLimit) } : {})
+    }
+    const ErrorClass = declared.has(status) ? StatusErrors[status as DeclaredStatus] : ClerkApiError
+    return new ErrorClass(fields) as ResponseError<E>
+  }
+
+  const interpret: ResponseDecoder<E> = (status, headers, text) => {
+    if (status < 200 || status >= 300) return Either.left(statusError(status, headers, text))
+    const parsed = parseJson(text)
+    if (Either.isLeft(parsed)) return decodeError(status, "", `invalid JSON: ${parsed.left}`)
+    if (!isJsonObject(parsed.right)) return decodeError(status, "", "expected a JSON object")
+    if (decodeSuccessFast === undefined) decodeSuccessFast = FastDecode.compile(endpoint.success.ast)
+    const fast = FastDecode.run(decodeSuccessFast, parsed.right)
+    if (fast !== FastDecode.Fail) return Either.right({ data: fast as Endpoint.Success<E>, status, headers })
+    const decoded = decodeSuccess(parsed.right)
+    if (Either.isLeft(decoded)) {
+      const { path, message } = firstProblem(decoded.left)
+      return decodeError(status, path, message)
+    }
+    return Either.right({ data: decoded.right as Endpoint.Success<E>, status, headers })
+  }
+
+  // The decoders recurse: a document nested thousands of levels deep overflows the stack. That is
+  // a response that does not match the schema, not a defect.
+  return (status, headers, text) => {
+    try {
+      return interpret(status, headers, text)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      return decodeError(status, "", "the document is nested too deeply to decode")
+    }
+  }
+}
