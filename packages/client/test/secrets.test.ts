@@ -1,6 +1,8 @@
 import { inspect } from "node:util"
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, Effect, Exit, Fiber, Inspectable, Option, TestClock } from "effect"
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import { Cause, Effect, Exit, Fiber, Inspectable, Layer, Logger, Option, Redacted, TestClock } from "effect"
 import type { OperationName } from "../src/contract/Api.js"
 import { Api, ClerkTransport, RetryPolicy } from "../src/index.js"
 import { capture, renderSpan } from "./support/Capture.js"
@@ -101,6 +103,30 @@ describe("the secret never leaks", () => {
       yield* call("listInstance", {}).pipe(Effect.provide(transportLayer(http)))
       expect(http.last().headers.authorization).toBe(`Bearer ${SECRET}`)
     })
+  )
+
+  it.effect(
+    "the request a user's middleware sees carries the token, and prints it redacted (the platform's Headers)",
+    () =>
+      Effect.gen(function* () {
+        const http = TestHttp.make(TestHttp.json(200, successWire.listInstance))
+        const seen: Array<HttpClientRequest.HttpClientRequest> = []
+        const watched = Layer.succeed(
+          HttpClient.HttpClient,
+          HttpClient.tapRequest(http.client, (request) => Effect.sync(() => seen.push(request)))
+        )
+        const layer = ClerkTransport.layer({ secretKey: Redacted.make(SECRET) }).pipe(Layer.provide(watched))
+        yield* call("listInstance", {}).pipe(Effect.provide(layer))
+        const request = seen[0]!
+        expect(request.headers.authorization).toBe(`Bearer ${SECRET}`)
+        // the platform redacts its Headers where Effect renders a value in a fiber: a log line
+        const logged: Array<string> = []
+        const logger = Logger.make(({ message }) => logged.push(Inspectable.format(message)))
+        yield* Effect.log(request).pipe(Effect.provide(Logger.replace(Logger.defaultLogger, logger)))
+        expect(logged).toHaveLength(1)
+        expect(logged[0]).toContain("<redacted>")
+        expectNoSecret("a log line of the request", logged[0]!)
+      })
   )
 
   it.effect.each(operationNames)("%s with the default retry policy: retried failures leak nothing either", (op) =>
