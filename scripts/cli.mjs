@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `pnpm mock` / `pnpm contract` from the repo root: builds what the command needs (turbo, cached;
+// `pnpm mock` / `pnpm contract` from the repo root (and examples' `reconcile`): builds what the command needs (turbo, cached;
 // its output is shown only if the build fails), then runs the package's built bin in this process
 // group with the user's arguments and exits with its exit code. No nested `pnpm run`, so a one-line
 // user error is not followed by pnpm banners, and Ctrl-C reaches the bin once: this wrapper ignores
 // SIGINT and leaves the exit code to the bin (0 when the mock stops cleanly).
 //
-//   node scripts/cli.mjs <mock|contract> [args…]
+//   node scripts/cli.mjs <mock|contract|reconcile> [args…]
 import { spawn, spawnSync } from "node:child_process"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url"
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const bins = {
   mock: { filter: "@clerk-effect/fixtures...", bin: "packages/fixtures/dist/bin.js" },
-  contract: { filter: "@clerk-effect/contract-tests...", bin: "packages/contract-tests/dist/bin.js" }
+  contract: { filter: "@clerk-effect/contract-tests...", bin: "packages/contract-tests/dist/bin.js" },
+  reconcile: { filter: "@clerk-effect/examples...", bin: "examples/dist/bin/reconcile.js" }
 }
 const [name, ...args] = process.argv.slice(2)
 const target = bins[name]
