@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
+# pnpm passes its own settings to scripts as npm_config_*; plain npm warns about the ones it does not know
+unset npm_config_npm_globalconfig npm_config_verify_deps_before_run npm_config__jsr_registry
 EFFECT_VERSION=3.22.4
 PLATFORM_VERSION=0.97.2
 work="$(mktemp -d "${TMPDIR:-/tmp}/clerk-effect-tarballs-XXXXXX")"
@@ -32,8 +34,6 @@ mkdir "$app"
 cd "$app"
 npm init -y >/dev/null
 npm pkg set type=module private=true >/dev/null
-# pnpm passes its own settings to scripts as npm_config_*; plain npm warns about the ones it does not know
-unset npm_config_npm_globalconfig npm_config_verify_deps_before_run npm_config__jsr_registry
 npm_install() { npm install --no-audit --no-fund --loglevel=error "$@" >/dev/null; }
 # the client alone, with its peers pinned
 npm_install "$client_tgz" "effect@$EFFECT_VERSION" "@effect/platform@$PLATFORM_VERSION"
