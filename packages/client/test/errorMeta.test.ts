@@ -51,6 +51,10 @@ describe("ClerkError.meta", () => {
   it.effect("a meta without param_name decodes; a non-string param_name is refused", () =>
     Effect.gen(function* () {
       expect(yield* Schema.decodeUnknown(ErrorMeta)({})).toStrictEqual({})
+      // keys that are not snake_case words stay as they are, both ways
+      const odd = { _0: 1, a_0: 2, Upper_case: 3 }
+      expect(yield* Schema.decodeUnknown(ErrorMeta)(odd)).toStrictEqual(odd)
+      expect(yield* Schema.encode(ErrorMeta)(odd)).toStrictEqual(odd)
       expect(yield* Effect.either(Schema.decodeUnknown(ErrorMeta)({ param_name: 3 }))).toMatchObject({ _tag: "Left" })
     })
   )

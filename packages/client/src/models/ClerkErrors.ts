@@ -5,11 +5,19 @@
  */
 import * as Schema from "effect/Schema"
 
-/** `param_name` → `paramName`. */
-const camelKey = (key: string): string => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+/** A snake_case key as Clerk writes them (`param_name`): lower-case words, each starting with a letter. */
+const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)+$/
 
-/** `paramName` → `param_name`. */
-const snakeKey = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+/** The camelCase form of such a key (`paramName`). */
+const camelCase = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/
+
+/** `param_name` → `paramName`; any other key as it is. */
+const camelKey = (key: string): string =>
+  snakeCase.test(key) ? key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : key
+
+/** `paramName` → `param_name`; any other key as it is. */
+const snakeKey = (key: string): string =>
+  camelCase.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key
 
 const renameKeys = (record: { readonly [key: string]: unknown }, rename: (key: string) => string) => {
   const out: Record<string, unknown> = {}
@@ -27,14 +35,19 @@ export const ErrorMetaWire = Schema.Record({ key: Schema.String, value: Schema.U
 
 /**
  * `meta` decoded: the same object with camelCase keys. `paramName` (Clerk's `param_name`, the
- * parameter an error is about) is typed; every other key is kept, camelCased, as `unknown`.
+ * parameter an error is about) is typed; every other key is kept as `unknown`, camelCased when it
+ * is snake_case on the wire (`allowed_values` → `allowedValues`), as it was otherwise (`_0`).
  *
  * @since 0.1.0
  * @category schemas
  */
 export const ErrorMetaType = Schema.Struct(
   { paramName: Schema.optional(Schema.String) },
-  Schema.Record({ key: Schema.String, value: Schema.Unknown })
+  Schema.Record({
+    // decoding never leaves a snake_case key (so encoding, which restores them, round-trips)
+    key: Schema.String.pipe(Schema.filter((key) => !snakeCase.test(key))),
+    value: Schema.Unknown
+  })
 )
 
 /**
