@@ -83,7 +83,7 @@ describe("the reconcile command", () => {
 
       const usage = yield* run(["--org", "org_acme"], good)
       expect(usage.code).toBe(2)
-      expect(usage.err).toBe(`reconcile: --desired <file> is required\n${Cli.Usage}`)
+      expect(usage.err).toBe(`reconcile: --desired <file> is required (see --help)\n${Cli.Usage}`)
       expect((yield* run(["--org", "o", "--desired", desiredFile, "--concurrency", "0"], good)).code).toBe(2)
       expect((yield* run(["--help"], good)).out).toBe(Cli.Usage)
 

@@ -7,11 +7,14 @@
  */
 import { ClerkTransport, RateLimit } from "@clerk-effect/client"
 import * as FileSystem from "@effect/platform/FileSystem"
+import * as NodePath from "node:path"
 import { parseArgs } from "node:util"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as AppLayers from "../AppLayers.js"
 import * as Desired from "./Desired.js"
 import * as Reconcile from "./Reconcile.js"
@@ -106,6 +109,19 @@ const explain = (error: Reconcile.CurrentMembersUnavailable, apiUrl: string): st
   }
 }
 
+/** The one line for a missing or empty `CLERK_SECRET_KEY`. */
+const NoSecretKey =
+  "CLERK_SECRET_KEY is not set; export your Clerk secret key (sk_test_…), or the mock's key with CLERK_API_URL pointing at it"
+
+/**
+ * The directory the user ran the command in: `INIT_CWD` (set by pnpm and npm), else the process's.
+ *
+ * @since 0.1.0
+ * @category paths
+ */
+export const userCwd = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.INIT_CWD !== undefined && env.INIT_CWD !== "" ? env.INIT_CWD : process.cwd()
+
 const apiUrlConfig = Config.string("CLERK_API_URL").pipe(Config.withDefault(ClerkTransport.DefaultApiUrl))
 
 /**
@@ -121,14 +137,20 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<number, never, 
     const parsed = parse(argv)
     if ("problem" in parsed) {
       if (parsed.problem === "help") return yield* Effect.as(Console.log(Usage), 0)
-      return yield* Effect.as(Console.error(`reconcile: ${parsed.problem}\n${Usage}`), 2)
+      return yield* Effect.as(Console.error(`reconcile: ${parsed.problem} (see --help)\n${Usage}`), 2)
     }
     const { args } = parsed
+    const secret = yield* Effect.orElseSucceed(Config.option(Config.redacted("CLERK_SECRET_KEY")), () => Option.none())
+    if (Option.isNone(secret) || Redacted.value(secret.value).trim() === "") return yield* fail(NoSecretKey)
     const fs = yield* FileSystem.FileSystem
-    const text = yield* Effect.either(fs.readFileString(args.desiredFile))
+    // relative to where the user ran the command (pnpm runs the script inside examples/)
+    const desiredPath = NodePath.resolve(userCwd(), args.desiredFile)
+    const text = yield* Effect.either(fs.readFileString(desiredPath))
     if (text._tag === "Left") {
       const reason = text.left._tag === "SystemError" && text.left.reason === "NotFound" ? "no such file" : "unreadable"
-      return yield* fail(`cannot read ${args.desiredFile} (${reason}); --desired takes a .json or .csv file`)
+      return yield* fail(
+        `cannot read ${args.desiredFile} (${reason})${desiredPath === args.desiredFile ? "" : ` at ${desiredPath}`}; --desired takes a .json or .csv file, relative to where you ran the command`
+      )
     }
     const desired = yield* Effect.either(
       Desired.parse(text.right, Desired.formatOf(args.desiredFile), args.desiredFile)
@@ -146,11 +168,7 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<number, never, 
       const error = result.left
       if (ConfigError.isConfigError(error)) {
         const missing = ConfigError.isMissingDataOnly(error) && String(error).includes("CLERK_SECRET_KEY")
-        return yield* fail(
-          missing
-            ? "CLERK_SECRET_KEY is not set; export your Clerk secret key (sk_test_…), or the mock's key with CLERK_API_URL pointing at it"
-            : `invalid configuration: ${String(error).replace(/\s+/g, " ")}`
-        )
+        return yield* fail(missing ? NoSecretKey : `invalid configuration: ${String(error).replace(/\s+/g, " ")}`)
       }
       return yield* fail(explain(error, apiUrl))
     }

@@ -13,6 +13,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as RateLimiter from "effect/RateLimiter"
 import * as Redacted from "effect/Redacted"
+import * as ConfigDuration from "./ConfigDuration.js"
 import * as RateLimit from "./RateLimit.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import { version } from "./version.js"
@@ -156,7 +157,8 @@ export const layer = (options: ClientOptions): Layer.Layer<ClerkTransport, never
 
 /**
  * Reads the options from configuration: `CLERK_SECRET_KEY` (required, redacted), `CLERK_API_URL`,
- * `CLERK_API_VERSION` and `CLERK_TIMEOUT` (a duration such as `5 seconds`).
+ * `CLERK_API_VERSION` and `CLERK_TIMEOUT` (a duration: `700ms`, `5s`, `2m`, `10 seconds`; a plain
+ * number is milliseconds; see `ConfigDuration`).
  *
  * @since 0.1.0
  * @category config
@@ -165,7 +167,7 @@ export const ClientOptionsConfig: Config.Config<ClientOptions> = Config.all({
   secretKey: Config.redacted("CLERK_SECRET_KEY"),
   apiUrl: Config.string("CLERK_API_URL").pipe(Config.withDefault(DefaultApiUrl)),
   apiVersion: Config.string("CLERK_API_VERSION").pipe(Config.withDefault(DefaultApiVersion)),
-  timeout: Config.option(Config.duration("CLERK_TIMEOUT"))
+  timeout: Config.option(ConfigDuration.config("CLERK_TIMEOUT"))
 }).pipe(Config.map(({ timeout, ...rest }): ClientOptions => ({ ...rest, timeout: Option.getOrUndefined(timeout) })))
 
 /**

@@ -64,7 +64,7 @@ describe("declared statuses", () => {
             code: `code_${status}`,
             message: `short code_${status}`,
             longMessage: `long code_${status}`,
-            meta: { param_name: "role" }
+            meta: { paramName: "role" }
           }
         ]
       })

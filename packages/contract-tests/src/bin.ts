@@ -14,16 +14,20 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Contract from "./cli/Command.js"
+import { withUsageHint } from "./cli/UsageHint.js"
 import * as Text from "./report/Text.js"
 import { version } from "./version.js"
 
-const exitCode = { code: 0 }
+const exitCode: { code: number; started?: boolean } = { code: 0 }
 const style = process.stdout.isTTY && process.env.NO_COLOR === undefined ? Text.ansi : Text.plain
 const cli = Command.run(Contract.make(style, exitCode), { name: "contract", version })
 
 cli(process.argv).pipe(
+  // @effect/cli's own complaint about the arguments (unknown flag, bad value) becomes one line
+  // pointing at --help; it is held back only until the options parsed.
+  withUsageHint("contract", () => exitCode.started === true),
   Effect.tapErrorCause((cause) =>
-    // @effect/cli has already printed its own validation errors; anything else is a bug worth showing.
+    // argument mistakes were printed above as one line; anything else is a bug worth showing.
     Cause.isInterruptedOnly(cause) || Cause.failureOption(cause)._tag === "Some"
       ? Effect.void
       : Console.error(Cause.pretty(cause))

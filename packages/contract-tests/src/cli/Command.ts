@@ -10,6 +10,7 @@ import { layer as mockLayer, MockClerk } from "@clerk-effect/fixtures"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import * as FileSystem from "@effect/platform/FileSystem"
+import * as NodePath from "node:path"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
@@ -17,6 +18,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import type { ContractCase } from "../Case.js"
 import type { CaseResult, RunReport } from "../Report.js"
 import * as JUnit from "../report/JUnit.js"
 import * as Json from "../report/Json.js"
@@ -28,6 +30,7 @@ import { type WorldKind, WorldError, WorldKinds } from "../World.js"
 import * as ClerkWorld from "../worlds/ClerkWorld.js"
 import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
 import * as MockWorld from "../worlds/MockWorld.js"
+import * as Paths from "./Paths.js"
 import { type Target, resolve } from "./Target.js"
 import { UserError } from "./UserError.js"
 
@@ -82,12 +85,28 @@ const preflight = (session: Suite.SessionOf) =>
           : Effect.void
   )
 
+/**
+ * The cases `--grep` selects; none is a mistake (a typo must not make CI green with 0 cases run).
+ *
+ * @since 0.1.0
+ * @category handlers
+ */
+export const selectCases = (grep: Parsed["grep"]) => {
+  const selected = Runner.select(AllCases, Option.getOrUndefined(grep))
+  return selected.length === 0 && Option.isSome(grep)
+    ? Either.left(
+        new UserError({
+          message: `--grep ${JSON.stringify(grep.value)} matches none of the ${AllCases.length} cases (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
+        })
+      )
+    : Either.right(selected)
+}
+
 const runTarget = (
   target: Target,
-  cases: Parsed["grep"],
+  selected: ReadonlyArray<ContractCase>,
   style: Text.Style
 ): Effect.Effect<RunReport, UserError, HttpClient.HttpClient> => {
-  const selected = Runner.select(AllCases, Option.getOrUndefined(cases))
   const onResult = print(style)
   const worldError = Effect.mapError((e: { readonly message: string }) => new UserError({ message: e.message }))
   if (target._tag === "Embedded") {
@@ -130,22 +149,30 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
       allowLive: parsed.allowLive
     })
     if (Either.isLeft(target)) return yield* target.left
+    const selected = selectCases(parsed.grep)
+    if (Either.isLeft(selected)) return yield* selected.left
     yield* Console.log(
       target.right._tag === "Embedded"
         ? `Contract suite against the embedded mock (${target.right.world} world)\n`
         : `Contract suite against ${target.right.baseUrl} (${target.right.world} world)\n`
     )
-    const report = yield* runTarget(target.right, parsed.grep, style)
+    const report = yield* runTarget(target.right, selected.right, style)
     yield* Console.log(Text.formatFooter(report))
     const fs = yield* FileSystem.FileSystem
     const write = (path: Option.Option<string>, text: string) =>
       Option.match(path, {
         onNone: () => Effect.void,
-        onSome: (file) =>
-          Effect.mapError(
-            fs.writeFileString(file, text),
-            (e) => new UserError({ message: `cannot write ${file}: ${e.message}` })
+        onSome: (file) => {
+          // relative to where the user ran the command, not to this package; missing folders created
+          const absolute = Paths.fromUser(file)
+          return Effect.mapError(
+            Effect.zipRight(
+              fs.makeDirectory(NodePath.dirname(absolute), { recursive: true }),
+              fs.writeFileString(absolute, text)
+            ),
+            (e) => new UserError({ message: `cannot write ${file} (${absolute}): ${e.message}` })
           )
+        }
       })
     yield* write(parsed.junit, JUnit.format(report))
     yield* write(parsed.json, Json.format(report))
@@ -153,14 +180,18 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
   })
 
 /**
- * The `contract` command; its handler's result is the exit code, kept in `exitCode`.
+ * The `contract` command; its handler's result is the exit code, kept in `exitCode` (whose
+ * `started` is set once the options parsed and the handler runs).
  *
  * @since 0.1.0
  * @category commands
  */
-export const make = (style: Text.Style, exitCode: { code: number }) =>
+export const make = (style: Text.Style, exitCode: { code: number; started?: boolean }) =>
   Command.make("contract", options, (parsed) =>
-    handler(parsed, style).pipe(
+    Effect.suspend(() => {
+      exitCode.started = true
+      return handler(parsed, style)
+    }).pipe(
       Effect.catchTag("UserError", (e) => Effect.as(Console.error(`error: ${e.message}`), 2)),
       Effect.tap((code) =>
         Effect.sync(() => {
