@@ -97,6 +97,8 @@ export const runOverhead = async (options: OverheadOptions): Promise<BenchResult
   }
 
   const baseline = contenders[0]!
+  // the targets are stated against the official SDK too
+  const sdk = contenders.find((c) => c.name === "@clerk/backend") ?? baseline
   const tables: Array<Table> = []
   const data: Array<Record<string, unknown>> = []
   for (const s of options.scenarios) {
@@ -104,15 +106,18 @@ export const runOverhead = async (options: OverheadOptions): Promise<BenchResult
     const base1 = get(baseline, 1)
     const top = Math.max(...options.concurrencies)
     const baseTop = get(baseline, top)
+    const sdk1 = get(sdk, 1)
     const rows = contenders.map((c) => {
       const seq = get(c, 1)
       const row: Array<string | number> = [
         c.name,
         median(seq.p50),
         ratio(median(seq.p50), median(base1.p50)),
+        ratio(median(seq.p50), median(sdk1.p50)),
         median(seq.p99),
         median(seq.cpu),
-        ratio(median(seq.cpu), median(base1.cpu))
+        ratio(median(seq.cpu), median(base1.cpu)),
+        ratio(median(seq.cpu), median(sdk1.cpu))
       ]
       for (const concurrency of options.concurrencies) row.push(median(get(c, concurrency).throughput))
       row.push(ratio(median(get(c, top).throughput), median(baseTop.throughput)), percent(spread(seq.p50)))
@@ -134,9 +139,11 @@ export const runOverhead = async (options: OverheadOptions): Promise<BenchResult
         "contender",
         "p50 ms",
         "p50 ×undici",
+        "p50 ×@clerk/backend",
         "p99 ms",
         "CPU µs/req",
         "CPU ×undici",
+        "CPU ×@clerk/backend",
         ...options.concurrencies.map((n) => `req/s c=${n}`),
         `req/s c=${top} ×undici`,
         "p50 spread"
