@@ -60,6 +60,49 @@ const targets = (results: ReadonlyArray<BenchResult>): Array<string> => {
       )
     }
   }
+  if (overhead !== undefined) {
+    // against the official SDK, on both of this client's transports: at or below it (aim 0.8×)
+    const find = (scenario: string, contender: string) =>
+      overhead.find((r) => r.scenario === scenario && r.contender === contender)
+    for (const transport of ["client (UndiciHttpClient)", "client (its FetchHttpClient)"]) {
+      for (const scenario of ["list limit 10", "list limit 100", "list limit 500", "create"]) {
+        const ours = find(scenario, transport)
+        const clerk = find(scenario, "@clerk/backend")
+        if (!ours || !clerk) continue
+        const cpu = ours.cpuMicrosPerRequest / clerk.cpuMicrosPerRequest
+        const p50 = ours.p50Millis / clerk.p50Millis
+        lines.push(
+          `- ${transport}, ${scenario}: CPU ${cpu.toFixed(2)}×, p50 ${p50.toFixed(2)}× @clerk/backend (target ≤ 1×, aim 0.8×) — ${verdict(cpu <= 1 && p50 <= 1)}`
+        )
+      }
+    }
+    for (const [scenario, bound] of [
+      ["list limit 10", 1.5],
+      ["list limit 500", 1.3]
+    ] as const) {
+      const ours = find(scenario, "client (UndiciHttpClient)")
+      const base = find(scenario, "undici.request")
+      if (!ours || !base) continue
+      const cpu = ours.cpuMicrosPerRequest / base.cpuMicrosPerRequest
+      lines.push(`- CPU, ${scenario}: ${cpu.toFixed(2)}× raw undici (target ≤ ${bound}×) — ${verdict(cpu <= bound)}`)
+    }
+  }
+  const walk = byId.get("pageWalk")?.data as
+    | { members: number; samples: Record<string, ReadonlyArray<{ wallMillis: number; cpuMillis: number }>> }
+    | undefined
+  if (walk !== undefined) {
+    const med = (id: string, f: (w: { wallMillis: number; cpuMillis: number }) => number) => {
+      const xs = (walk.samples[id] ?? []).map(f).sort((a, b) => a - b)
+      return xs[Math.floor(xs.length / 2)] ?? Number.NaN
+    }
+    for (const id of ["client-undici", "client-fetch"]) {
+      const wall = med(id, (w) => w.wallMillis) / med("clerk", (w) => w.wallMillis)
+      const cpu = med(id, (w) => w.cpuMillis) / med("clerk", (w) => w.cpuMillis)
+      lines.push(
+        `- paging ${formatNumber(walk.members)} members (${id}): wall ${wall.toFixed(2)}×, CPU ${cpu.toFixed(2)}× @clerk/backend's offset loop (target ≤ 1×) — ${verdict(wall <= 1 && cpu <= 1)}`
+      )
+    }
+  }
   const mock = byId.get("mock")?.data as
     | { cells: Record<string, { rps: number }>; startup: { spawnToListeningMillis: number } }
     | undefined
