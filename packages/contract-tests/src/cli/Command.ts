@@ -28,6 +28,7 @@ import { type WorldKind, WorldError, WorldKinds } from "../World.js"
 import * as ClerkWorld from "../worlds/ClerkWorld.js"
 import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
 import * as MockWorld from "../worlds/MockWorld.js"
+import * as Drift from "./Drift.js"
 import { type Target, resolve } from "./Target.js"
 import { UserError } from "./UserError.js"
 
@@ -172,5 +173,6 @@ export const make = (style: Text.Style, exitCode: { code: number }) =>
     Command.withDescription(
       "Checks that a server implements Clerk's Organization Memberships API as the client expects. " +
         "Without --base-url it runs against the embedded mock."
-    )
+    ),
+    Command.withSubcommands([Drift.make(exitCode)])
   )
