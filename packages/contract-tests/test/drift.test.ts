@@ -172,30 +172,33 @@ describe("contract drift (dist/bin.js, from the repo root)", () => {
       env: { ...process.env, INIT_CWD: root }
     })
 
-  it.effect("exit 0 on a clean document, 1 with the difference grouped by operation, 2 for a bad file", () =>
-    Effect.sync(() => {
-      const clean = join(dir, "clean.json")
-      writeFileSync(clean, JSON.stringify(cleanSpec()))
-      const ok = run(clean)
-      expect(ok.status).toBe(0)
-      expect(ok.stdout.trimEnd().split("\n").at(-1)).toBe(`0 differences, ${IntendedDifferences.length} intended`)
+  it.effect(
+    "exit 0 on a clean document, 1 with the difference grouped by operation, 2 for a bad file",
+    () =>
+      Effect.sync(() => {
+        const clean = join(dir, "clean.json")
+        writeFileSync(clean, JSON.stringify(cleanSpec()))
+        const ok = run(clean)
+        expect(ok.status).toBe(0)
+        expect(ok.stdout.trimEnd().split("\n").at(-1)).toBe(`0 differences, ${IntendedDifferences.length} intended`)
 
-      const changed = cleanSpec()
-      delete changed.paths[members].post.responses["403"]
-      writeFileSync(join(dir, "changed.json"), JSON.stringify(changed))
-      const bad = run(join(dir, "changed.json"))
-      expect(bad.status).toBe(1)
-      expect(bad.stdout).toContain("CreateOrganizationMembership\n  status 403: contract has declared, spec has -\n")
-      expect(bad.stdout.trimEnd().split("\n").at(-1)).toBe(`1 difference, ${IntendedDifferences.length} intended`)
+        const changed = cleanSpec()
+        delete changed.paths[members].post.responses["403"]
+        writeFileSync(join(dir, "changed.json"), JSON.stringify(changed))
+        const bad = run(join(dir, "changed.json"))
+        expect(bad.status).toBe(1)
+        expect(bad.stdout).toContain("CreateOrganizationMembership\n  status 403: contract has declared, spec has -\n")
+        expect(bad.stdout.trimEnd().split("\n").at(-1)).toBe(`1 difference, ${IntendedDifferences.length} intended`)
 
-      writeFileSync(join(dir, "spec.yml"), "openapi: 3.0.3\npaths: {}\n")
-      for (const file of [join(dir, "missing.json"), join(dir, "spec.yml")]) {
-        const refused = run(file)
-        expect(refused.status).toBe(2)
-        expect(refused.stdout).toBe("")
-        expect(refused.stderr.trimEnd().split("\n")).toHaveLength(1)
-        expect(refused.stderr).toMatch(/^error: /)
-      }
-    })
+        writeFileSync(join(dir, "spec.yml"), "openapi: 3.0.3\npaths: {}\n")
+        for (const file of [join(dir, "missing.json"), join(dir, "spec.yml")]) {
+          const refused = run(file)
+          expect(refused.status).toBe(2)
+          expect(refused.stdout).toBe("")
+          expect(refused.stderr.trimEnd().split("\n")).toHaveLength(1)
+          expect(refused.stderr).toMatch(/^error: /)
+        }
+      }),
+    120_000
   )
 })
