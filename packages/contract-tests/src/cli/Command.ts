@@ -96,7 +96,12 @@ const runTarget = (
       Suite.run({
         baseUrl: server.baseUrl,
         secretKey: Redacted.make(server.secretKey),
-        world: target.world === "mock" ? () => MockWorld.make(server) : DiscoverWorld.make,
+        world:
+          target.world === "mock"
+            ? () => MockWorld.make(server)
+            : target.world === "clerk"
+              ? ClerkWorld.make
+              : DiscoverWorld.make,
         cases: selected,
         onResult
       })
