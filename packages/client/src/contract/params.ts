@@ -70,7 +70,9 @@ export const IntFromQuery = Schema.transformOrFail(Schema.String, Schema.Int, {
  * @category schemas
  */
 export const Limit = IntFromQuery.pipe(
-  Schema.filter((n) => (n >= 1 && n <= 500 ? undefined : "must be an integer from 1 to 500"))
+  Schema.filter((n) => (n >= 1 && n <= 500 ? undefined : "must be an integer from 1 to 500"), {
+    jsonSchema: { minimum: 1, maximum: 500 }
+  })
 ).annotations({ identifier: "Limit" })
 
 /**
@@ -80,7 +82,9 @@ export const Limit = IntFromQuery.pipe(
  * @category schemas
  */
 export const Offset = IntFromQuery.pipe(
-  Schema.filter((n) => (n >= 0 ? undefined : "must be an integer greater than or equal to 0"))
+  Schema.filter((n) => (n >= 0 ? undefined : "must be an integer greater than or equal to 0"), {
+    jsonSchema: { minimum: 0 }
+  })
 ).annotations({ identifier: "Offset" })
 
 /**
@@ -109,7 +113,9 @@ export const MaxFilterValues = 100
 export const QueryList = Schema.transform(
   Schema.Union(Text, Schema.Array(Text)),
   Schema.Array(Text).pipe(
-    Schema.filter((a) => (a.length <= MaxFilterValues ? undefined : `must have at most ${MaxFilterValues} values`))
+    Schema.filter((a) => (a.length <= MaxFilterValues ? undefined : `must have at most ${MaxFilterValues} values`), {
+      jsonSchema: { maxItems: MaxFilterValues }
+    })
   ),
   {
     strict: true,

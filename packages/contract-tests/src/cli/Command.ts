@@ -30,6 +30,7 @@ import { type WorldKind, WorldError, WorldKinds } from "../World.js"
 import * as ClerkWorld from "../worlds/ClerkWorld.js"
 import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
 import * as MockWorld from "../worlds/MockWorld.js"
+import * as Drift from "./Drift.js"
 import * as Paths from "./Paths.js"
 import { type Target, resolve } from "./Target.js"
 import { UserError } from "./UserError.js"
@@ -114,7 +115,12 @@ const runTarget = (
       Suite.run({
         baseUrl: server.baseUrl,
         secretKey: Redacted.make(server.secretKey),
-        world: target.world === "mock" ? () => MockWorld.make(server) : DiscoverWorld.make,
+        world:
+          target.world === "mock"
+            ? () => MockWorld.make(server)
+            : target.world === "clerk"
+              ? ClerkWorld.make
+              : DiscoverWorld.make,
         cases: selected,
         onResult
       })
@@ -203,5 +209,6 @@ export const make = (style: Text.Style, exitCode: { code: number; started?: bool
     Command.withDescription(
       "Checks that a server implements Clerk's Organization Memberships API as the client expects. " +
         "Without --base-url it runs against the embedded mock."
-    )
+    ),
+    Command.withSubcommands([Drift.make(exitCode)])
   )

@@ -17,7 +17,7 @@ import { UserError } from "./UserError.js"
  * @category models
  */
 export type Target =
-  | { readonly _tag: "Embedded"; readonly world: "mock" | "discover" }
+  | { readonly _tag: "Embedded"; readonly world: WorldKind }
   | {
       readonly _tag: "Remote"
       readonly baseUrl: string
@@ -83,13 +83,7 @@ export const parseBaseUrl = (input: string): Either.Either<URL, UserError> => {
 export const resolve = (options: TargetOptions): Either.Either<Target, UserError> => {
   if (Option.isNone(options.baseUrl)) {
     const world = Option.getOrElse(options.world, () => "mock" as const)
-    if (world === "clerk") {
-      return Either.left(
-        new UserError({
-          message: "--world clerk provisions through Clerk's Backend API: give --base-url https://api.clerk.com/v1"
-        })
-      )
-    }
+    // the embedded mock also serves the Backend API endpoints the clerk world provisions with
     return Either.right({ _tag: "Embedded", world })
   }
   return Either.flatMap(parseBaseUrl(options.baseUrl.value), (url) => {

@@ -1,0 +1,72 @@
+/**
+ * `contract drift --spec FILE`: compares the contract with an OpenAPI 3 document (JSON) and
+ * prints one line per difference; exit 0 when there is none (intended ones aside), 1 otherwise,
+ * 2 for a file that cannot be read or is not an OpenAPI document.
+ *
+ * @since 0.1.0
+ */
+import * as Path from "node:path"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Drift from "../drift/Drift.js"
+import { UserError } from "./UserError.js"
+
+/**
+ * Reads and checks a spec file (relative paths from where the user ran the command, `INIT_CWD`
+ * under pnpm).
+ *
+ * @since 0.1.0
+ * @category handlers
+ */
+export const readSpec = (file: string) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const path = Path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
+    const text = yield* Effect.mapError(
+      fs.readFileString(path),
+      (e) => new UserError({ message: `cannot read ${file} (${e.message}): give --spec an OpenAPI 3 JSON file` })
+    )
+    let doc: unknown
+    try {
+      doc = JSON.parse(text)
+    } catch {
+      return yield* new UserError({
+        message: /^\s*(openapi|swagger)\s*:/m.test(text)
+          ? `${file} is YAML: drift reads JSON only, convert it first (e.g. with yq -o=json)`
+          : `${file} is not JSON: give --spec an OpenAPI 3 JSON file`
+      })
+    }
+    const problem = Drift.invalid(doc)
+    if (problem !== undefined)
+      return yield* new UserError({ message: `${file} is not an OpenAPI 3 document (${problem})` })
+    return doc
+  })
+
+/**
+ * The `drift` subcommand; its exit code is kept in `exitCode`.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const make = (exitCode: { code: number }) =>
+  Command.make(
+    "drift",
+    { spec: Options.text("spec").pipe(Options.withDescription("Clerk's OpenAPI document (JSON)")) },
+    ({ spec }) =>
+      Effect.gen(function* () {
+        const doc = yield* readSpec(spec)
+        const report = Drift.compare(doc)
+        for (const line of Drift.format(report)) yield* Console.log(line)
+        return Drift.hasDrift(report) ? 1 : 0
+      }).pipe(
+        Effect.catchTag("UserError", (e) => Effect.as(Console.error(`error: ${e.message}`), 2)),
+        Effect.tap((code) =>
+          Effect.sync(() => {
+            exitCode.code = code
+          })
+        )
+      )
+  ).pipe(Command.withDescription("Compares the contract with an OpenAPI document of Clerk's Backend API."))
