@@ -30,6 +30,7 @@ import { type WorldKind, WorldError, WorldKinds } from "../World.js"
 import * as ClerkWorld from "../worlds/ClerkWorld.js"
 import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
 import * as MockWorld from "../worlds/MockWorld.js"
+import * as RemoteMock from "../worlds/RemoteMock.js"
 import * as Drift from "./Drift.js"
 import * as Paths from "./Paths.js"
 import { type Target, resolve } from "./Target.js"
@@ -126,18 +127,27 @@ const runTarget = (
       })
     ).pipe(worldError, Effect.provide(mockLayer()))
   }
-  return Suite.run({
-    baseUrl: target.baseUrl,
-    secretKey: target.secretKey,
-    world: (session) =>
-      Effect.zipRight(
-        Effect.mapError(preflight(session), (e) => new WorldError({ message: e.message })),
-        target.world === "clerk" ? ClerkWorld.make(session) : DiscoverWorld.make(session)
-      ),
-    cases: selected,
-    retry: RetryPolicy.defaultPolicy,
-    onResult
-  }).pipe(worldError)
+  return Effect.flatMap(
+    // a mock started on its own is checked with its whole world (read from its control endpoints)
+    target.world === "discover" ? RemoteMock.detect(target.baseUrl) : Effect.succeed(Option.none()),
+    (mock) =>
+      Suite.run({
+        baseUrl: target.baseUrl,
+        secretKey: target.secretKey,
+        world: (session) =>
+          Effect.zipRight(
+            Effect.mapError(preflight(session), (e) => new WorldError({ message: e.message })),
+            Option.isSome(mock)
+              ? MockWorld.make(mock.value)
+              : target.world === "clerk"
+                ? ClerkWorld.make(session)
+                : DiscoverWorld.make(session)
+          ),
+        cases: selected,
+        retry: RetryPolicy.defaultPolicy,
+        onResult
+      })
+  ).pipe(worldError)
 }
 
 /**

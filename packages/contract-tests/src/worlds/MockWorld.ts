@@ -35,7 +35,7 @@ export const Capabilities: ReadonlySet<Capability> = new Set<Capability>([
  * @category constructors
  */
 export const make = (
-  server: MockServer,
+  server: Pick<MockServer, "reset" | "snapshot">,
   preferredOrganizationId: string | undefined = "org_acme"
 ): Effect.Effect<World, WorldError> =>
   Effect.gen(function* () {
