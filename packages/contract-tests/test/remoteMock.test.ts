@@ -43,7 +43,7 @@ describe("the suite against a mock started on its own", () => {
       Effect.gen(function* () {
         const { url } = yield* startMock(["--port", "0"])
         const { code, stdout } = yield* contract(url)
-        expect(stdout).toMatch(/^97 passed, 0 failed$/m)
+        expect(stdout).toMatch(/^100 passed, 0 failed$/m)
         expect(stdout).not.toContain("SKIP")
         expect(code).toBe(0)
       }),

@@ -7,10 +7,11 @@ import { call, type ContractCase, forOperation, raw } from "../Case.js"
 import { CaseFailure } from "../CaseFailure.js"
 import { UnknownIds } from "../World.js"
 import { belongTo, check, equal, findUser, mainMembers, need, spareUser, userIdOf } from "./support.js"
+import { pathOf } from "./route.js"
 
 const create = forOperation("create")
 
-const path = (organizationId: string) => `/organizations/${encodeURIComponent(organizationId)}/memberships`
+const path = (organizationId: string) => pathOf("create", { organizationId })
 
 /** The `create` cases. */
 export const cases: ReadonlyArray<ContractCase> = [
@@ -155,26 +156,5 @@ export const cases: ReadonlyArray<ContractCase> = [
       }),
     request: (target) => call({ ...target, role: "org:member" }),
     codes: ["organization_membership_quota_exceeded"]
-  }),
-  create({
-    name: "MissingAuth",
-    status: 401,
-    description: "a request without Authorization is refused (sent raw)",
-    setup: (probe) => spareUser(probe, 0),
-    request: (userId, probe) =>
-      raw({
-        method: "POST",
-        path: path(probe.world.organizationId),
-        body: { user_id: userId, role: "org:member" },
-        auth: "none"
-      })
-  }),
-  create({
-    name: "WrongAuth",
-    status: 401,
-    description: "a wrong secret key is refused (401 is not declared for create: the client reports ClerkApiError)",
-    setup: (probe) => spareUser(probe, 0),
-    request: (userId, probe) =>
-      call({ organizationId: probe.world.organizationId, userId, role: "org:member" }, "wrong")
   })
 ]

@@ -2,7 +2,7 @@
  * Cases of `delete` (DELETE /organizations/{organization_id}/memberships/{user_id}).
  */
 import * as Effect from "effect/Effect"
-import { call, type ContractCase, forOperation, raw } from "../Case.js"
+import { call, type ContractCase, forOperation } from "../Case.js"
 import { describe } from "../CaseFailure.js"
 import { UnknownIds } from "../World.js"
 import { check, equal, findUser, mainMembers, scratchMember, soleAdmin, spareUser, userIdOf } from "./support.js"
@@ -74,24 +74,5 @@ export const cases: ReadonlyArray<ContractCase> = [
       Effect.map(mainMembers(probe), (ms) => (ms[0] === undefined ? UnknownIds.userId : userIdOf(ms[0]))),
     request: (userId) => call({ organizationId: UnknownIds.organizationId, userId }),
     codes: ["resource_not_found"]
-  }),
-  remove({
-    name: "MissingAuth",
-    status: 401,
-    description: "a request without Authorization is refused (sent raw)",
-    setup: (probe) => scratchMember(probe),
-    request: (m, probe) =>
-      raw({
-        method: "DELETE",
-        path: `/organizations/${encodeURIComponent(probe.world.organizationId)}/memberships/${encodeURIComponent(userIdOf(m))}`,
-        auth: "none"
-      })
-  }),
-  remove({
-    name: "WrongAuth",
-    status: 401,
-    description: "a wrong secret key is Unauthorized",
-    setup: (probe) => scratchMember(probe),
-    request: (m, probe) => call({ organizationId: probe.world.organizationId, userId: userIdOf(m) }, "wrong")
   })
 ]

@@ -5,21 +5,32 @@ import type { ContractCase } from "../Case.js"
 import { cases as create } from "./create.js"
 import { cases as remove } from "./delete.js"
 import { cases as filters } from "./filters.js"
+import { AuthCases, PagingCases } from "./generated.js"
 import { cases as list } from "./list.js"
 import { cases as listInstance } from "./listInstance.js"
 import { cases as ordering } from "./ordering.js"
 import { cases as update } from "./update.js"
 import { cases as updateMetadata } from "./updateMetadata.js"
 
-/** The whole suite. */
+const of = (cases: ReadonlyArray<ContractCase>, operation: string) => cases.filter((c) => c.operation === operation)
+
+/** The whole suite: per operation, its own cases, then the ones generated from its endpoint. */
 export const AllCases: ReadonlyArray<ContractCase> = [
   ...create,
+  ...of(AuthCases, "create"),
   ...list,
+  ...of(PagingCases, "list"),
+  ...of(AuthCases, "list"),
   ...filters,
-  ...ordering.filter((c) => c.operation === "list"),
+  ...of(ordering, "list"),
   ...update,
+  ...of(AuthCases, "update"),
   ...remove,
+  ...of(AuthCases, "delete"),
   ...updateMetadata,
+  ...of(AuthCases, "updateMetadata"),
   ...listInstance,
-  ...ordering.filter((c) => c.operation === "listInstance")
+  ...of(PagingCases, "listInstance"),
+  ...of(AuthCases, "listInstance"),
+  ...of(ordering, "listInstance")
 ]

@@ -10,11 +10,11 @@ import { during } from "../CaseFailure.js"
 import type { Probe } from "../Probe.js"
 import { UnknownIds } from "../World.js"
 import { equal, findUser, mainMembers, scratchMember, spareUser, userIdOf } from "./support.js"
+import { pathOf } from "./route.js"
 
 const updateMetadata = forOperation("updateMetadata")
 
-const path = (organizationId: string, userId: string) =>
-  `/organizations/${encodeURIComponent(organizationId)}/memberships/${encodeURIComponent(userId)}/metadata`
+const path = (organizationId: string, userId: string) => pathOf("updateMetadata", { organizationId, userId })
 
 /** The metadata every merge case starts from. */
 const Initial = {
