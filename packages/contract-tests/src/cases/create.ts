@@ -1,6 +1,7 @@
 /**
  * Cases of `create` (POST /organizations/{organization_id}/memberships).
  */
+import { ClerkErrorCodes } from "@clerk-effect/client/contract"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { call, type ContractCase, forOperation, raw } from "../Case.js"
@@ -91,7 +92,7 @@ export const cases: ReadonlyArray<ContractCase> = [
         Effect.as(need(ms.length > 0, "the main organization has no members"), userIdOf(ms[0]!))
       ),
     request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
-    codes: ["already_a_member_in_organization"]
+    codes: [ClerkErrorCodes.alreadyAMember]
   }),
   create({
     name: "UnknownOrganization",
@@ -99,7 +100,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "an organization that does not exist is resource_not_found",
     setup: (probe) => spareUser(probe, 0),
     request: (userId) => call({ organizationId: UnknownIds.organizationId, userId, role: "org:member" }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   }),
   create({
     name: "UnknownUser",
@@ -107,7 +108,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "a user that does not exist is resource_not_found",
     request: (_, probe) =>
       call({ organizationId: probe.world.organizationId, userId: UnknownIds.userId, role: "org:member" }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   }),
   create({
     name: "InvalidRole",
@@ -124,7 +125,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     setup: (probe) => spareUser(probe, 0),
     request: (userId, probe) =>
       raw({ method: "POST", path: path(probe.world.organizationId), body: { user_id: userId }, auth: "valid" }),
-    codes: ["form_param_missing"]
+    codes: [ClerkErrorCodes.formParamMissing]
   }),
   create({
     name: "MissingUserId",
@@ -132,7 +133,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "a body without user_id is form_param_missing (sent raw: the client requires it)",
     request: (_, probe) =>
       raw({ method: "POST", path: path(probe.world.organizationId), body: { role: "org:member" }, auth: "valid" }),
-    codes: ["form_param_missing"]
+    codes: [ClerkErrorCodes.formParamMissing]
   }),
   create({
     name: "OverQuota",
@@ -155,6 +156,6 @@ export const cases: ReadonlyArray<ContractCase> = [
         return { organizationId: quota.organizationId, userId: outsiders[free]! }
       }),
     request: (target) => call({ ...target, role: "org:member" }),
-    codes: ["organization_membership_quota_exceeded"]
+    codes: [ClerkErrorCodes.membershipQuotaExceeded]
   })
 ]

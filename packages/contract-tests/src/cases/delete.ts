@@ -1,6 +1,7 @@
 /**
  * Cases of `delete` (DELETE /organizations/{organization_id}/memberships/{user_id}).
  */
+import { ClerkErrorCodes } from "@clerk-effect/client/contract"
 import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation } from "../Case.js"
 import { describe } from "../CaseFailure.js"
@@ -56,7 +57,7 @@ export const cases: ReadonlyArray<ContractCase> = [
       "removing an organization's only admin is refused (organization_minimum_permissions_needed); restored if it was not",
     setup: (probe) => soleAdmin(probe),
     request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId }),
-    codes: ["organization_minimum_permissions_needed"]
+    codes: [ClerkErrorCodes.minimumPermissionsNeeded]
   }),
   remove({
     name: "UnknownMembership",
@@ -64,7 +65,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "a user who is not a member is resource_not_found",
     setup: (probe) => spareUser(probe, 1),
     request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   }),
   remove({
     name: "UnknownOrganization",
@@ -73,6 +74,6 @@ export const cases: ReadonlyArray<ContractCase> = [
     setup: (probe) =>
       Effect.map(mainMembers(probe), (ms) => (ms[0] === undefined ? UnknownIds.userId : userIdOf(ms[0]))),
     request: (userId) => call({ organizationId: UnknownIds.organizationId, userId }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   })
 ]

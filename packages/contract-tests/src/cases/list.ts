@@ -2,6 +2,7 @@
  * Cases of `list` (GET /organizations/{organization_id}/memberships): the plain page, the paging
  * invariants, authentication and invalid parameters. Ordering and filters have their own modules.
  */
+import { ClerkErrorCodes } from "@clerk-effect/client/contract"
 import type { OrganizationMembership } from "@clerk-effect/client"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
@@ -138,7 +139,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     description:
       "an organization that does not exist is resource_not_found (404 is not declared for list: ClerkApiError)",
     request: () => call({ organizationId: UnknownIds.organizationId }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   }),
   list({
     name: "InvalidOrderBy",

@@ -1,6 +1,7 @@
 /**
  * Cases of `update` (PATCH /organizations/{organization_id}/memberships/{user_id}).
  */
+import { ClerkErrorCodes } from "@clerk-effect/client/contract"
 import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation, raw } from "../Case.js"
 import { UnknownIds } from "../World.js"
@@ -54,7 +55,7 @@ export const cases: ReadonlyArray<ContractCase> = [
       "demoting an organization's only admin is refused (organization_minimum_permissions_needed); restored if it was not",
     setup: (probe) => soleAdmin(probe),
     request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
-    codes: ["organization_minimum_permissions_needed"]
+    codes: [ClerkErrorCodes.minimumPermissionsNeeded]
   }),
   update({
     name: "InvalidRole",
@@ -71,7 +72,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     setup: (probe) => scratchMember(probe),
     request: (m, probe) =>
       raw({ method: "PATCH", path: path(probe.world.organizationId, userIdOf(m)), body: {}, auth: "valid" }),
-    codes: ["form_param_missing"]
+    codes: [ClerkErrorCodes.formParamMissing]
   }),
   update({
     name: "UnknownMembership",
@@ -79,7 +80,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "a user who is not a member is resource_not_found",
     setup: (probe) => spareUser(probe, 1),
     request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:admin" }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   }),
   update({
     name: "UnknownOrganization",
@@ -88,6 +89,6 @@ export const cases: ReadonlyArray<ContractCase> = [
     setup: (probe) =>
       Effect.map(mainMembers(probe), (ms) => (ms[0] === undefined ? UnknownIds.userId : userIdOf(ms[0]))),
     request: (userId) => call({ organizationId: UnknownIds.organizationId, userId, role: "org:admin" }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   })
 ]

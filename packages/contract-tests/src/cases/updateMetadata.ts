@@ -3,6 +3,7 @@
  * the deep merge, `null` deletion at any depth, arrays replaced, one side untouched by a patch of
  * the other.
  */
+import { ClerkErrorCodes } from "@clerk-effect/client/contract"
 import type { Metadata } from "@clerk-effect/client"
 import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation, raw } from "../Case.js"
@@ -165,7 +166,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "a user who is not a member is resource_not_found",
     setup: (probe) => spareUser(probe, 1),
     request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, publicMetadata: { a: 1 } }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   }),
   updateMetadata({
     name: "UnknownOrganization",
@@ -174,6 +175,6 @@ export const cases: ReadonlyArray<ContractCase> = [
     setup: (probe) =>
       Effect.map(mainMembers(probe), (ms) => (ms[0] === undefined ? UnknownIds.userId : userIdOf(ms[0]))),
     request: (userId) => call({ organizationId: UnknownIds.organizationId, userId, publicMetadata: { a: 1 } }),
-    codes: ["resource_not_found"]
+    codes: [ClerkErrorCodes.resourceNotFound]
   })
 ]
