@@ -8,7 +8,8 @@
  */
 import { execFile } from "node:child_process"
 import { promisify } from "node:util"
-import { sibling, spawnServer } from "./support/childServer.js"
+import { sibling } from "./support/childServer.js"
+import * as OneOrganization from "./support/oneOrganization.js"
 import { type BenchResult, formatNumber, ratio } from "./support/report.js"
 import { median, round, spread } from "./support/stats.js"
 
@@ -35,17 +36,8 @@ interface Walk {
 /** Runs benchmark 8. */
 export const runPageWalk = async (options: PageWalkOptions): Promise<BenchResult> => {
   const n = options.members
-  const mock = await spawnServer(sibling("support/mockServer.js"), [
-    JSON.stringify({ world: "bulk", bulk: { organizations: 1, users: n, membershipsPerOrganization: n }, seed: 13 })
-  ])
+  const { mock, baseUrl, secretKey, organizationId } = await OneOrganization.start(n, 13)
   try {
-    const baseUrl = mock.ready.baseUrl as string
-    const secretKey = mock.ready.secretKey as string
-    const probe = await fetch(`${baseUrl}/organization_memberships?limit=1`, {
-      headers: { authorization: `Bearer ${secretKey}` }
-    })
-    const organizationId = ((await probe.json()) as { data: Array<{ organization: { id: string } }> }).data[0]!
-      .organization.id
     const walkWith = async (id: string): Promise<Walk> => {
       const { stdout } = await promisify(execFile)(
         process.execPath,

@@ -5,7 +5,8 @@
  */
 import { execFile } from "node:child_process"
 import { promisify } from "node:util"
-import { sibling, spawnServer } from "./support/childServer.js"
+import { sibling } from "./support/childServer.js"
+import * as OneOrganization from "./support/oneOrganization.js"
 import { type BenchResult, formatNumber } from "./support/report.js"
 
 /** How much to run. */
@@ -18,17 +19,8 @@ const MiB = 1024 * 1024
 /** Runs benchmark 4. */
 export const runPaging = async (options: PagingOptions): Promise<BenchResult> => {
   const n = options.memberships
-  const mock = await spawnServer(sibling("support/mockServer.js"), [
-    JSON.stringify({ world: "bulk", bulk: { organizations: 1, users: n, membershipsPerOrganization: n }, seed: 11 })
-  ])
+  const { mock, baseUrl, secretKey, organizationId } = await OneOrganization.start(n, 11)
   try {
-    const baseUrl = mock.ready.baseUrl as string
-    const secretKey = mock.ready.secretKey as string
-    const probe = await fetch(`${baseUrl}/organization_memberships?limit=1`, {
-      headers: { authorization: `Bearer ${secretKey}` }
-    })
-    const organizationId = ((await probe.json()) as { data: Array<{ organization: { id: string } }> }).data[0]!
-      .organization.id
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--expose-gc", sibling("support/pagingChild.js"), baseUrl, secretKey, organizationId, String(n)],
