@@ -20,7 +20,11 @@ import { version } from "./version.js"
 
 const exitCode: { code: number; started?: boolean } = { code: 0 }
 const style = process.stdout.isTTY && process.env.NO_COLOR === undefined ? Text.ansi : Text.plain
-const cli = Command.run(Contract.make(style, exitCode), { name: "contract", version })
+// `contract drift …` is its own command; everything else is the suite's
+const cli =
+  process.argv[2] === "drift"
+    ? Command.run(Contract.makeDrift(exitCode), { name: "contract", version })
+    : Command.run(Contract.make(style, exitCode), { name: "contract", version })
 
 cli(process.argv).pipe(
   // @effect/cli's own complaint about the arguments (unknown flag, bad value) becomes one line

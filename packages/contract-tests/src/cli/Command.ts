@@ -218,7 +218,17 @@ export const make = (style: Text.Style, exitCode: { code: number; started?: bool
   ).pipe(
     Command.withDescription(
       "Checks that a server implements Clerk's Organization Memberships API as the client expects. " +
-        "Without --base-url it runs against the embedded mock."
-    ),
-    Command.withSubcommands([Drift.make(exitCode)])
+        "Without --base-url it runs against the embedded mock. " +
+        "`pnpm contract drift --spec FILE` compares the contract with an OpenAPI document."
+    )
   )
+
+/**
+ * `contract drift …`: the command line when its first argument is `drift` (a separate command, so
+ * that a mistake in the suite's own options is reported as that, not as an unknown subcommand).
+ *
+ * @since 0.2.0
+ * @category commands
+ */
+export const makeDrift = (exitCode: { code: number; started?: boolean }) =>
+  Command.make("contract").pipe(Command.withSubcommands([Drift.make(exitCode)]))
