@@ -1,14 +1,12 @@
 /**
  * Benchmark 2 — decode cost: `JSON.parse` alone vs `JSON.parse` + the client's decoding of a list
  * page (the `list` endpoint's success schema), at 10, 100 and 500 items, interleaved in rounds:
- * the client's fast path (what a valid body costs) and Effect's own Schema decoder (what the client
- * falls back to for a body the fast path does not accept, and what it cost before the fast path).
+ * the model's hand-written wire codec (what a valid body costs) and Effect's own Schema decoder
+ * (what the client falls back to, to explain a body the codec refuses).
  */
-import { Api } from "@clerk-effect/client"
+import { Api, WireCodec } from "@clerk-effect/client/contract"
 import * as ParseResult from "effect/ParseResult"
 import { performance } from "node:perf_hooks"
-// the fast path is internal to the client (not in its exports map); the bench reads it from the build
-import * as FastDecode from "../../client/dist/internal/fastDecode.js"
 import { ListLimits, listPage } from "./support/bodies.js"
 import { type BenchResult, ratio } from "./support/report.js"
 import { median, spread } from "./support/stats.js"
@@ -35,7 +33,9 @@ const timePerCall = (f: () => unknown, millis: number): number => {
 /** Runs benchmark 2. */
 export const runDecode = async (options: DecodeOptions): Promise<BenchResult> => {
   const decode = ParseResult.decodeUnknownEither(Api.list.success)
-  const fast = FastDecode.compile(Api.list.success.ast)
+  const codec = WireCodec.wireCodecOf(Api.list.success)
+  if (codec === undefined) throw new Error("the list page has no wire codec")
+  const fast = (u: unknown) => WireCodec.run(codec.decode, u)
   const texts = new Map(ListLimits.map((limit) => [limit, JSON.stringify(listPage(limit))]))
   const parseOnly = new Map<number, Array<number>>()
   const withSchema = new Map<number, Array<number>>()
@@ -43,7 +43,7 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
   for (const limit of ListLimits) {
     const result = decode(JSON.parse(texts.get(limit)!))
     if (result._tag === "Left") throw new Error(`the benchmark body does not decode: ${String(result.left)}`)
-    if (fast(JSON.parse(texts.get(limit)!)) === FastDecode.Fail) throw new Error("the fast path rejects the body")
+    if (fast(JSON.parse(texts.get(limit)!)) === WireCodec.Invalid) throw new Error("the wire codec refuses the body")
     timePerCall(() => fast(JSON.parse(texts.get(limit)!)), 200)
     // warm-up
     timePerCall(() => decode(JSON.parse(texts.get(limit)!)), 200)
@@ -81,7 +81,7 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
     tables: [
       {
         title:
-          "2. Decode cost — a list page: JSON.parse alone, + the client's decode (fast path), + Effect's Schema decoder",
+          "2. Decode cost — a list page: JSON.parse alone, + the client's decode (hand-written wire codec), + Effect's Schema decoder",
         columns: [
           "page",
           "JSON.parse µs",

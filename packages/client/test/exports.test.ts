@@ -6,7 +6,8 @@ import * as Contract from "../src/contract/index.js"
 describe("package exports", () => {
   it("the root's OrganizationMemberships is the service; the page schema is OrganizationMembershipsPage", () => {
     expect(Context.isTag(Client.OrganizationMemberships)).toBe(true)
-    expect(Client.OrganizationMembershipsPage).toBe(Contract.OrganizationMemberships)
+    expect(Client.OrganizationMembershipsPage).toBe(Contract.OrganizationMembershipsPage)
+    expect("OrganizationMemberships" in Contract).toBe(false)
     const page = Schema.decodeUnknownSync(Client.OrganizationMembershipsPage)({ data: [], total_count: 0 })
     expect(page).toEqual({ data: [], totalCount: 0 })
   })

@@ -1,9 +1,7 @@
 import { isDeepStrictEqual } from "node:util"
 import { describe, expect, it } from "@effect/vitest"
 import { Arbitrary, FastCheck as fc, Schema } from "effect"
-// The page schema comes from the contract: in the package's root the name `OrganizationMemberships`
-// is the service.
-import { ClerkErrors, OrganizationMembership, OrganizationMemberships } from "../src/contract/index.js"
+import { ClerkErrors, OrganizationMembership, OrganizationMembershipsPage } from "../src/contract/index.js"
 
 // `Arbitrary.make` builds arbitraries of the fast-check bundled with `effect`, so these properties run
 // with that same fast-check (`FastCheck`).
@@ -41,7 +39,7 @@ describe("models round-trip (properties)", () => {
   it("any page of memberships round-trips", () => {
     fc.assert(
       fc.property(fc.record({ data: fc.array(memberships, { maxLength: 4 }), totalCount: fc.nat() }), (page) => {
-        expectRoundTrip(OrganizationMemberships, page)
+        expectRoundTrip(OrganizationMembershipsPage, page)
       }),
       { numRuns: 50 }
     )

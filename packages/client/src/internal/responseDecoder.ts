@@ -6,11 +6,12 @@
  */
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
+import type * as Schema from "effect/Schema"
 import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
 import { ResponseDecodeError } from "../errors/ClientErrors.js"
 import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/StatusErrors.js"
 import { ClerkErrors } from "../models/ClerkErrors.js"
-import * as FastDecode from "./fastDecode.js"
+import * as Wire from "../models/WireCodec.js"
 import { firstProblem } from "./issues.js"
 
 /**
@@ -21,6 +22,31 @@ export interface WithHttpInfo<A> {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
 }
+
+/**
+ * A `WithHttpInfo` built by a constructor, not an object literal: it holds a whole decoded page,
+ * and V8 may allocate a literal's objects in the old generation (see `WireCodec`).
+ */
+function HttpInfo<A>(
+  this: Wire.Building<WithHttpInfo<A>>,
+  data: A,
+  status: number,
+  headers: Readonly<Record<string, string>>
+) {
+  this.data = data
+  this.status = status
+  this.headers = headers
+}
+HttpInfo.prototype = Object.prototype
+
+const withHttpInfo = <A>(data: A, status: number, headers: Readonly<Record<string, string>>): WithHttpInfo<A> =>
+  new (
+    HttpInfo as unknown as new (
+      data: A,
+      status: number,
+      headers: Readonly<Record<string, string>>
+    ) => WithHttpInfo<A>
+  )(data, status, headers)
 
 /** What a response can mean besides success: its status's error, or a body that does not match. */
 export type ResponseError<E extends AnyEndpoint> = Endpoint.Error<E> | ClerkApiError | ResponseDecodeError
@@ -68,9 +94,9 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
 export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => {
   const operation = endpoint.name
   const decodeSuccess = ParseResult.decodeUnknownEither(endpoint.success)
-  // the fast path for valid bodies (compiled at the first response); Effect's decoder above still
-  // judges (and explains) the rest
-  let decodeSuccessFast: FastDecode.FastDecoder | undefined
+  // the model's hand-written codec decodes valid bodies; Effect's decoder above judges (and
+  // explains) whatever it refuses
+  const codec = Wire.wireCodecOf(endpoint.success as Schema.Schema<Endpoint.Success<E>>)
   const decodeErrors = ParseResult.decodeUnknownEither(ClerkErrors)
   const declared: ReadonlySet<number> = new Set(endpoint.errors)
   const decodeError = (status: number, path: string, reason: string) =>
@@ -99,15 +125,14 @@ export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => 
     const parsed = parseJson(text)
     if (Either.isLeft(parsed)) return decodeError(status, "", `invalid JSON: ${parsed.left}`)
     if (!isJsonObject(parsed.right)) return decodeError(status, "", "expected a JSON object")
-    if (decodeSuccessFast === undefined) decodeSuccessFast = FastDecode.compile(endpoint.success.ast)
-    const fast = FastDecode.run(decodeSuccessFast, parsed.right)
-    if (fast !== FastDecode.Fail) return Either.right({ data: fast as Endpoint.Success<E>, status, headers })
+    const fast = codec === undefined ? Wire.Invalid : Wire.run(codec.decode, parsed.right)
+    if (fast !== Wire.Invalid) return Either.right(withHttpInfo(fast, status, headers))
     const decoded = decodeSuccess(parsed.right)
     if (Either.isLeft(decoded)) {
       const { path, message } = firstProblem(decoded.left)
       return decodeError(status, path, message)
     }
-    return Either.right({ data: decoded.right as Endpoint.Success<E>, status, headers })
+    return Either.right(withHttpInfo(decoded.right as Endpoint.Success<E>, status, headers))
   }
 
   // The decoders recurse: a document nested thousands of levels deep overflows the stack. That is
