@@ -53,7 +53,10 @@ const options = {
   grep: Options.text("grep").pipe(Options.withDescription("run only the cases whose id matches"), Options.optional),
   junit: Options.text("junit").pipe(Options.withDescription("write a JUnit XML report to this file"), Options.optional),
   json: Options.text("json").pipe(Options.withDescription("write a JSON report to this file"), Options.optional),
-  allowLive: Options.boolean("allow-live").pipe(Options.withDescription("accept an sk_live_ key (production data!)"))
+  allowLive: Options.boolean("allow-live").pipe(Options.withDescription("accept an sk_live_ key (production data!)")),
+  strict: Options.boolean("strict").pipe(
+    Options.withDescription("accept only each case's preferred answer (an assumed expectation's alternatives fail)")
+  )
 }
 
 /** Parsed options. */
@@ -107,7 +110,8 @@ export const selectCases = (grep: Parsed["grep"]) => {
 const runTarget = (
   target: Target,
   selected: ReadonlyArray<ContractCase>,
-  style: Text.Style
+  style: Text.Style,
+  strict: boolean
 ): Effect.Effect<RunReport, UserError, HttpClient.HttpClient> => {
   const onResult = print(style)
   const worldError = Effect.mapError((e: { readonly message: string }) => new UserError({ message: e.message }))
@@ -123,6 +127,7 @@ const runTarget = (
               ? ClerkWorld.make
               : DiscoverWorld.make,
         cases: selected,
+        strict,
         onResult
       })
     ).pipe(worldError, Effect.provide(mockLayer()))
@@ -145,6 +150,7 @@ const runTarget = (
           ),
         cases: selected,
         retry: RetryPolicy.defaultPolicy,
+        strict,
         onResult
       })
   ).pipe(worldError)
@@ -172,7 +178,7 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
         ? `Contract suite against the embedded mock (${target.right.world} world)\n`
         : `Contract suite against ${target.right.baseUrl} (${target.right.world} world)\n`
     )
-    const report = yield* runTarget(target.right, selected.right, style)
+    const report = yield* runTarget(target.right, selected.right, style, parsed.strict)
     yield* Console.log(Text.formatFooter(report))
     const fs = yield* FileSystem.FileSystem
     const write = (path: Option.Option<string>, text: string) =>

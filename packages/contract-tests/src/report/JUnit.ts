@@ -6,6 +6,8 @@
  */
 import * as Exchange from "../Exchange.js"
 import type { CaseResult, RunReport } from "../Report.js"
+import { describeSource } from "../Source.js"
+import { answerNote } from "./Text.js"
 
 /**
  * Escapes text for XML content and attributes (and drops characters XML 1.0 forbids).
@@ -28,12 +30,18 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3)
 const testcase = (r: CaseResult): string => {
   const open = `    <testcase classname="contract.${escapeXml(r.operation)}" name="${escapeXml(r.id)}" time="${seconds(r.durationMs)}"`
   switch (r.outcome) {
-    case "passed":
-      return `${open}/>`
+    case "passed": {
+      const note = answerNote(r)
+      return note === ""
+        ? `${open}/>`
+        : `${open}>\n      <system-out>${escapeXml(note.replace(/^ — /, ""))}</system-out>\n    </testcase>`
+    }
     case "skipped":
       return `${open}>\n      <skipped message="${escapeXml(r.messages.join("; "))}"/>\n    </testcase>`
     case "failed": {
-      const detail = [r.description, ...r.exchanges.map(Exchange.format), ...r.messages].join("\n")
+      const detail = [r.description, describeSource(r.source), ...r.exchanges.map(Exchange.format), ...r.messages].join(
+        "\n"
+      )
       return `${open}>\n      <failure message="${escapeXml(r.messages[0] ?? "failed")}">${escapeXml(detail)}</failure>\n    </testcase>`
     }
   }
