@@ -236,6 +236,8 @@ const errorMismatches = <Op extends OperationName, F>(
     out.push("error body: expected a ClerkErrors document with at least one error")
   } else if (answer.codes !== undefined && !codes.some((c) => answer.codes!.includes(c))) {
     out.push(`error code: expected one of ${answer.codes.join(", ")}, got ${codes.join(", ")}`)
+  } else if (answer.except !== undefined && codes.some((c) => answer.except!.includes(c))) {
+    out.push(`error code: expected another code than ${answer.except.join(", ")}, got ${codes.join(", ")}`)
   }
   return out
 }
@@ -298,7 +300,8 @@ export const define = <Op extends OperationName, F = void>(spec: CaseSpec<Op, F>
     answers: answers.map((a) => ({
       label: a.label,
       status: a.status,
-      ...(a.codes === undefined ? {} : { codes: a.codes })
+      ...(a.codes === undefined ? {} : { codes: a.codes }),
+      ...(a.except === undefined ? {} : { except: a.except })
     })),
     requires: spec.requires ?? [],
     run: (probe, accepted) =>

@@ -19,8 +19,8 @@ import type { Probe } from "./Probe.js"
 
 /**
  * One answer a case accepts: a status, the error codes of which one must appear (any code when
- * absent, for an error status), and for a success the checks of the decoded body and the
- * follow-up reads.
+ * absent, for an error status, but those of `except`), and for a success the checks of the decoded
+ * body and the follow-up reads.
  *
  * @since 0.2.0
  * @category models
@@ -30,6 +30,8 @@ export interface Answer<Op extends OperationName, F> {
   readonly label: string
   readonly status: number
   readonly codes?: ReadonlyArray<string>
+  /** Codes this answer does not accept (e.g. "another code" than the preferred one's). */
+  readonly except?: ReadonlyArray<string>
   readonly body?: (data: Success<Op>, fixture: F, probe: Probe) => Mismatches
   readonly after?: (data: Success<Op>, fixture: F, probe: Probe) => Effect.Effect<Mismatches, CaseFailure, Scope.Scope>
 }
@@ -125,6 +127,7 @@ export interface AnswerInfo {
   readonly label: string
   readonly status: number
   readonly codes?: ReadonlyArray<string>
+  readonly except?: ReadonlyArray<string>
 }
 
 /**

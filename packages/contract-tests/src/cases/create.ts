@@ -99,7 +99,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     source: Source.assumed({
       why: "the spec says the user must not already be a member and declares 400 ClerkErrors and 422 UnprocessableEntity for create, without saying which a duplicate gets; the code is in neither the spec nor the SDK docs",
       preferred: "400 already_a_member_in_organization",
-      alternatives: [anyCode(400), anyError(422)]
+      alternatives: [anyCode(400, ClerkErrorCodes.alreadyAMember), anyError(422)]
     }),
     setup: (probe) =>
       Effect.flatMap(mainMembers(probe), (ms) =>
@@ -161,7 +161,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     source: Source.assumed({
       why: "the spec has the organization's max_allowed_memberships and declares 403 AuthorizationInvalid for create, but does not say what a create past the quota answers; the code is in neither the spec nor the SDK docs",
       preferred: "403 organization_membership_quota_exceeded",
-      alternatives: [anyCode(403), anyError(400), anyError(422)]
+      alternatives: [anyCode(403, ClerkErrorCodes.membershipQuotaExceeded), anyError(400), anyError(422)]
     }),
     requires: ["quotaOrganization"],
     setup: (probe) =>

@@ -191,7 +191,7 @@ export const cases: ReadonlyArray<ContractCase> = [
       why: "ListOrganizationMemberships declares 200, 401 and 422 only (so do the SDK docs): a server that follows the spec may answer an organization that does not exist with an empty page",
       preferred: "404 resource_not_found",
       alternatives: [
-        anyCode(404),
+        anyCode(404, ClerkErrorCodes.resourceNotFound),
         {
           label: "200 empty page",
           status: 200,

@@ -3,7 +3,7 @@
  * per operation, and the assumptions shared by several cases (an error code the spec does not
  * name, an authentication refusal on an operation that declares no 401).
  */
-import { Api, type OperationName } from "@clerk-effect/client/contract"
+import { Api, ClerkErrorCodes, type OperationName } from "@clerk-effect/client/contract"
 import * as Source from "../Source.js"
 
 /**
@@ -70,13 +70,14 @@ export const codeAssumed = <Op extends OperationName, F>(
   Source.assumed({
     why: `${Api[operation].operationId} declares ${status} ${responseOf(operation, status)}; the code ${code} is in neither the spec nor the SDK docs`,
     preferred: `${status} ${code}`,
-    alternatives: [anyCode(status)]
+    alternatives: [anyCode(status, code)]
   })
 
-/** An accepted answer: `status` with any ClerkErrors code. */
-export const anyCode = <Op extends OperationName, F>(status: number): Source.Answer<Op, F> => ({
+/** An accepted answer: `status` with a ClerkErrors code other than `preferred`. */
+export const anyCode = <Op extends OperationName, F>(status: number, preferred: string): Source.Answer<Op, F> => ({
   label: `${status} with another code`,
-  status
+  status,
+  except: [preferred]
 })
 
 /** An accepted answer: `status` with any ClerkErrors body. */
@@ -112,7 +113,7 @@ export const lastAdminSource = <Op extends "update" | "delete", F>(
   Source.assumed({
     why: `neither the spec nor the SDK docs say an organization's only admin cannot be ${operation === "update" ? "demoted" : "removed"}: ${Api[operation].operationId} declares 400 only in the Python SDK's docs, and Clerk's organizations report missing_member_with_elevated_permissions, so the API may allow it`,
     preferred: "400 organization_minimum_permissions_needed",
-    alternatives: [anyCode(400), anyError(422), allowed]
+    alternatives: [anyCode(400, ClerkErrorCodes.minimumPermissionsNeeded), anyError(422), allowed]
   })
 
 /**

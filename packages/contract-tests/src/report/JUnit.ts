@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Exchange from "../Exchange.js"
+import type { Comparison } from "../recording/Compare.js"
 import type { CaseResult, RunReport } from "../Report.js"
 import { describeSource } from "../Source.js"
 import { answerNote } from "./Text.js"
@@ -63,3 +64,29 @@ export const format = (report: RunReport): string =>
     "</testsuites>",
     ""
   ].join("\n")
+
+/**
+ * The JUnit XML document of a comparison with a recording: one `<testcase>` per recorded case,
+ * failing with its differences.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const formatComparison = (comparison: Comparison): string => {
+  const cases = comparison.cases.map((c) => {
+    const open = `    <testcase classname="compare.${escapeXml(c.operation)}" name="${escapeXml(c.id)}"`
+    return c.differences.length === 0
+      ? `${open}/>`
+      : `${open}>\n      <failure message="${escapeXml(c.differences[0] ?? "differs")}">${escapeXml(c.differences.join("\n"))}</failure>\n    </testcase>`
+  })
+  const name = `compare ${comparison.recording.dir} (recorded from ${comparison.recording.recordedFrom}) with ${comparison.target.name}`
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="clerk-contract-compare" tests="${comparison.cases.length}" failures="${comparison.different}">`,
+    `  <testsuite name="${escapeXml(name)}" tests="${comparison.cases.length}" failures="${comparison.different}" errors="0" skipped="0">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n")
+}
