@@ -10,7 +10,7 @@
 import type { Exchange } from "../Exchange.js"
 import type { CaseComparison, Comparison } from "../recording/Compare.js"
 import type { RecordedExchange } from "../recording/Recording.js"
-import { assumedCounts, type CaseResult, isAlternative, markOf, type RunReport } from "../Report.js"
+import { type CaseResult, isAlternative, markOf, type RunReport } from "../Report.js"
 import type { SourceInfo } from "../Source.js"
 
 /**
@@ -60,6 +60,9 @@ const Script = `
   function openCase(id){var d=document.getElementById(id);if(d){d.open=true;d.scrollIntoView({block:"start"})}}
   document.querySelectorAll("a.cell").forEach(function(a){a.addEventListener("click",function(e){e.preventDefault();openCase(a.getAttribute("href").slice(1));history.replaceState(null,"",a.getAttribute("href"))})});
   if(location.hash)openCase(location.hash.slice(1));
+  var only=new URLSearchParams(location.search).get("case");
+  if(only){document.querySelectorAll("details.case").forEach(function(d){var me=d.getAttribute("data-case")===only;d.classList.toggle("hidden",!me);d.open=me});
+    var note=document.getElementById("only");note.classList.remove("hidden");note.querySelector("code").textContent=only}
   document.getElementById("expand").addEventListener("click",function(){document.querySelectorAll("details.case").forEach(function(d){if(!d.classList.contains("hidden"))d.open=true})});
   document.getElementById("collapse").addEventListener("click",function(){document.querySelectorAll("details").forEach(function(d){d.open=false})});
   var boxes=document.querySelectorAll("input[data-mark]");
@@ -194,10 +197,10 @@ export const format = (report: RunReport, comparison?: Comparison): string => {
   const targetName = comparison?.target.name ?? report.baseUrl
   const operations = [...new Set(report.results.map((r) => r.operation))]
   const count = (mark: ReturnType<typeof markOf>) => report.results.filter((r) => markOf(r) === mark).length
-  const assumed = assumedCounts(report)
+  const alternatives = report.results.filter((r) => markOf(r) === "assumed" && isAlternative(r)).length
   const totals = [
     `<span class="total pass">${count("pass")} pass</span>`,
-    `<span class="total assumed">${count("assumed")} assumed (${assumed.preferred} preferred, ${assumed.alternative} alternative)</span>`,
+    `<span class="total assumed">${count("assumed")} assumed (${count("assumed") - alternatives} preferred answer, ${alternatives} accepted alternative)</span>`,
     `<span class="total fail">${count("fail")} fail</span>`,
     `<span class="total skip">${count("skip")} skip</span>`,
     ...(comparison === undefined
@@ -257,6 +260,7 @@ ${rows}
 </tbody>
 </table>
 <h2>Cases</h2>
+<p id="only" class="meta hidden">only <code></code> is shown (<a href="?">show every case</a>)</p>
 ${report.results.map((r) => caseHtml(r, byCase.get(r.id), targetName)).join("\n")}
 </main>
 <script>${Script}</script>
