@@ -30,10 +30,11 @@ const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
   })
 
 describe("pnpm contract (dist/bin.js)", () => {
-  it("runs the whole suite against the embedded mock, prints the summary and writes JUnit and JSON", async () => {
+  it("runs the whole suite against the embedded mock (strict: the mock gives every preferred answer), prints the summary and writes JUnit, JSON and HTML", async () => {
     const junit = join(dir, "junit.xml")
     const json = join(dir, "report.json")
-    const { code, stdout, stderr } = await run(["--junit", junit, "--json", json])
+    const html = join(dir, "report.html")
+    const { code, stdout, stderr } = await run(["--strict", "--junit", junit, "--json", json, "--html", html])
     expect(stderr).toBe("")
     expect(code).toBe(0)
     const lines = stdout.trimEnd().split("\n")
@@ -45,7 +46,16 @@ describe("pnpm contract (dist/bin.js)", () => {
     expect(xml).toContain('name="list:InvalidLimit:422"')
     const report = JSON.parse(readFileSync(json, "utf8"))
     expect(report.passed).toBe(AllCases.length)
+    expect(report.strict).toBe(true)
     expect(report.results).toHaveLength(AllCases.length)
+    const assumed = AllCases.filter((c) => c.source.kind === "assumed").length
+    expect(stdout).toContain(`${assumed} assumed expectations answered: ${assumed} with the preferred answer, 0 with`)
+    expect(stdout).toMatch(
+      /^PASS list:UnknownOrganization:404 \(\d+ ms\) — assumed: got "404 resource_not_found" \(preferred\)$/m
+    )
+    expect(xml).toContain("<system-out>assumed: got &quot;404 resource_not_found&quot; (preferred)</system-out>")
+    const page = readFileSync(html, "utf8")
+    expect(page.match(/<details class="case /g)?.length).toBe(AllCases.length)
   }, 180_000)
 
   it("--grep selects cases", async () => {
