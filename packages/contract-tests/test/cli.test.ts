@@ -1,33 +1,17 @@
-import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { make } from "@clerk-effect/fixtures"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { AllCases } from "../src/cases/index.js"
+import { contract } from "./cliSupport.js"
 
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "contract-cli-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** Runs the built CLI with a clean environment (no CLERK_SECRET_KEY from the caller). */
-const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const { CLERK_SECRET_KEY: _, ...base } = process.env
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...base, NO_COLOR: "1", ...env } })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk
-    })
-    child.on("error", reject)
-    child.on("close", (code) => resolve({ code, stdout, stderr }))
-  })
+/** Runs the built CLI from the repo root with a clean environment (no CLERK_SECRET_KEY from the caller). */
+const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => Effect.runPromise(contract(args, env))
 
 describe("pnpm contract (dist/bin.js)", () => {
   it("runs the whole suite against the embedded mock (strict: the mock gives every preferred answer), prints the summary and writes JUnit, JSON and HTML", async () => {

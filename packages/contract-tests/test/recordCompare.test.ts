@@ -38,16 +38,8 @@ describe("record → compare (a stand-in server, not Clerk)", () => {
       Effect.gen(function* () {
         const server = yield* specServer
         const recording = join(dir, "fake-api")
-        const recorded = yield* contract([
-          "--base-url",
-          server.baseUrl,
-          "--secret",
-          server.secretKey,
-          "--world",
-          "clerk",
-          "--record",
-          recording
-        ])
+        const target = ["--base-url", server.baseUrl, "--secret", server.secretKey, "--world", "clerk"]
+        const recorded = yield* contract([...target, "--record", recording])
         expect(recorded.code).toBe(0)
         expect(recorded.stdout).toContain(`Recorded ${AllCases.length} cases into ${recording}`)
 
@@ -103,17 +95,7 @@ describe("record → compare (a stand-in server, not Clerk)", () => {
         expect(page).toContain("status: the recording has 200, the mock has 404")
 
         // the recording pins the assumed expectations: the stand-in passes, the mock fails where it answers otherwise
-        const pinnedFake = yield* contract([
-          "--base-url",
-          server.baseUrl,
-          "--secret",
-          server.secretKey,
-          "--world",
-          "clerk",
-          "--observed",
-          recording,
-          "--strict"
-        ])
+        const pinnedFake = yield* contract([...target, "--observed", recording, "--strict"])
         expect(pinnedFake.stdout).toMatch(/^\d+ assumed expectations pinned by the recording in /m)
         expect(pinnedFake.stdout).toMatch(
           /PASS list:UnknownOrganization:404 \(\d+ ms\) — observed: "200 empty page" as recorded in .*list\.UnknownOrganization\.404\.json/
