@@ -62,6 +62,11 @@ describe("record → compare (a stand-in server, not Clerk)", () => {
           body: { data: [], total_count: 0 }
         })
 
+        // round trip: the same cases against the same server differ in nothing
+        const itself = yield* contract(["--compare", recording, ...target])
+        expect(itself.stdout.trimEnd().split("\n").at(-1)).toBe(`${AllCases.length} passed, 0 failed`)
+        expect(itself.code).toBe(0)
+
         // the same cases against the embedded mock (in the recording's world): the known differences
         const html = join(dir, "compare.html")
         const compared = yield* contract(["--compare", recording, "--html", html])
