@@ -1,6 +1,7 @@
 /**
- * One request a case sent and what came back, as shown in the report. Headers are never kept, so
- * the secret key cannot leak into a report.
+ * One request a case sent and what came back, as shown in the reports: the request line and
+ * body, the status, the response headers that matter and the response body. Request headers are
+ * never kept and the secret key is scrubbed from every body, so it cannot leak into a report.
  *
  * @since 0.1.0
  */
@@ -15,20 +16,57 @@ export interface Exchange {
   readonly method: string
   /** Path and query under the base URL's origin, e.g. `/v1/organizations/org_1/memberships?limit=2`. */
   readonly url: string
-  /** The request body as sent (first 500 characters), if any. */
+  /** The request body as sent, if any. */
   readonly body?: string
   readonly status?: number
   readonly error?: string
+  /** The response headers that matter (`content-type`, `retry-after`, `x-clerk-trace-id`). */
+  readonly headers?: Readonly<Record<string, string>>
+  /** The response body, if any. */
+  readonly response?: string
 }
 
 /**
- * Formats an exchange on one line: `GET /v1/… → 200`.
+ * The response headers a report and a recording keep.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const HeadersThatMatter: ReadonlyArray<string> = ["content-type", "retry-after", "x-clerk-trace-id"]
+
+/**
+ * The most characters of a body a report keeps (the rest is cut, marked with `…`).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const ReportBodyLimit = 4000
+
+const cut = (text: string | undefined): string | undefined =>
+  text === undefined || text.length <= ReportBodyLimit ? text : `${text.slice(0, ReportBodyLimit)}…`
+
+/**
+ * The exchange as a report keeps it: bodies cut at `ReportBodyLimit` characters.
+ *
+ * @since 0.2.0
+ * @category conversions
+ */
+export const forReport = (exchange: Exchange): Exchange => {
+  const body = cut(exchange.body)
+  const response = cut(exchange.response)
+  const { body: _b, response: _r, ...rest } = exchange
+  return { ...rest, ...(body === undefined ? {} : { body }), ...(response === undefined ? {} : { response }) }
+}
+
+/**
+ * Formats an exchange on one line: `GET /v1/… → 200` (the request body shortened to 500 characters).
  *
  * @since 0.1.0
  * @category formatting
  */
 export const format = (exchange: Exchange): string => {
   const outcome = exchange.status !== undefined ? String(exchange.status) : `no response (${exchange.error ?? "?"})`
-  const body = exchange.body === undefined ? "" : ` ${exchange.body}`
+  const text = exchange.body
+  const body = text === undefined ? "" : ` ${text.length > 500 ? `${text.slice(0, 500)}…` : text}`
   return `${exchange.method} ${exchange.url}${body} → ${outcome}`
 }

@@ -1,9 +1,11 @@
 /**
- * The result of a run: one `CaseResult` per case and the totals.
+ * The result of a run: one `CaseResult` per case and the totals. Every report (text, JUnit, JSON,
+ * HTML) is written from it.
  *
  * @since 0.1.0
  */
 import type { Exchange } from "./Exchange.js"
+import type { AnswerInfo, SourceInfo } from "./Source.js"
 import type { WorldKind } from "./World.js"
 
 /**
@@ -31,6 +33,14 @@ export interface CaseResult {
   readonly messages: ReadonlyArray<string>
   /** Every request the case sent, in order. */
   readonly exchanges: ReadonlyArray<Exchange>
+  /** Where the expectation comes from. */
+  readonly source: SourceInfo
+  /** The answers the case accepts, the preferred one first. */
+  readonly answers: ReadonlyArray<AnswerInfo>
+  /** The label of the accepted answer the server gave, when it gave one. */
+  readonly answer?: string
+  /** The status and error codes the case's request got, when the server answered. */
+  readonly got?: { readonly status: number; readonly codes?: ReadonlyArray<string> }
 }
 
 /**
@@ -45,10 +55,59 @@ export interface RunReport {
   readonly worldDescription: string
   readonly startedAt: string
   readonly durationMs: number
+  /** Whether only preferred answers were accepted (`--strict`). */
+  readonly strict: boolean
   readonly passed: number
   readonly failed: number
   readonly skipped: number
   readonly results: ReadonlyArray<CaseResult>
+}
+
+/**
+ * How a case shows in a matrix: `pass`, `fail`, `skip`, or `assumed` (passed on an assumed
+ * expectation: the answer it got is shown with it).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Mark = "pass" | "fail" | "skip" | "assumed"
+
+/**
+ * The mark of a result.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const markOf = (result: CaseResult): Mark =>
+  result.outcome === "failed"
+    ? "fail"
+    : result.outcome === "skipped"
+      ? "skip"
+      : result.source.kind === "assumed"
+        ? "assumed"
+        : "pass"
+
+/**
+ * Whether a passed case got an accepted answer other than its preferred one.
+ *
+ * @since 0.2.0
+ * @category predicates
+ */
+export const isAlternative = (result: CaseResult): boolean =>
+  result.answer !== undefined && result.answers[0] !== undefined && result.answer !== result.answers[0].label
+
+/**
+ * The assumed cases that ran: how many got the preferred answer, how many an accepted alternative.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const assumedCounts = (
+  report: Pick<RunReport, "results">
+): { readonly preferred: number; readonly alternative: number } => {
+  const assumed = report.results.filter((r) => r.source.kind === "assumed" && r.answer !== undefined)
+  const alternative = assumed.filter(isAlternative).length
+  return { preferred: assumed.length - alternative, alternative }
 }
 
 /**

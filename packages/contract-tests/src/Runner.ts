@@ -11,7 +11,8 @@ import * as Exit from "effect/Exit"
 import * as Cause from "effect/Cause"
 import type { ContractCase } from "./Case.js"
 import { describe } from "./CaseFailure.js"
-import type { Exchange } from "./Exchange.js"
+import * as Exchange from "./Exchange.js"
+import type { Exchange as ExchangeT } from "./Exchange.js"
 import type { Probe } from "./Probe.js"
 import type { CaseResult, RunReport } from "./Report.js"
 
@@ -38,8 +39,19 @@ export const select = (
 }
 
 /**
+ * Options of a run: `strict` accepts only each case's preferred answer.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RunCaseOptions {
+  readonly strict?: boolean
+}
+
+/**
  * Runs one case: skipped when the world lacks a capability it requires; otherwise its setup,
  * request and checks in a scope (so whatever it added is removed), then the world's `restore`.
+ * The result's exchanges keep bodies cut for reports; `onExchanges` gets them whole.
  *
  * @since 0.1.0
  * @category running
@@ -47,43 +59,79 @@ export const select = (
 export const runCase = (
   testCase: ContractCase,
   probe: Probe,
-  takeExchanges: Effect.Effect<ReadonlyArray<Exchange>> = Effect.succeed([])
+  takeExchanges: Effect.Effect<ReadonlyArray<ExchangeT>> = Effect.succeed([]),
+  options: RunCaseOptions & {
+    readonly onExchanges?: (result: CaseResult, exchanges: ReadonlyArray<ExchangeT>) => Effect.Effect<void>
+  } = {}
 ): Effect.Effect<CaseResult> =>
   Effect.gen(function* () {
-    const base = { id: testCase.id, operation: testCase.operation, description: testCase.description }
+    const base = {
+      id: testCase.id,
+      operation: testCase.operation,
+      description: testCase.description,
+      source: testCase.source,
+      answers: testCase.answers
+    }
     const missing = testCase.requires.filter((c) => !probe.world.capabilities.has(c))
     if (missing.length > 0) {
-      return {
+      const skipped: CaseResult = {
         ...base,
         outcome: "skipped",
         durationMs: 0,
         messages: [`the ${probe.world.kind} world does not know: ${missing.join(", ")}`],
         exchanges: []
-      } satisfies CaseResult
+      }
+      if (options.onExchanges !== undefined) yield* options.onExchanges(skipped, [])
+      return skipped
     }
     yield* takeExchanges
     const start = yield* Clock.currentTimeMillis
-    const exit = yield* Effect.exit(Effect.scoped(testCase.run(probe)))
+    const exit = yield* Effect.exit(
+      Effect.scoped(
+        testCase.run(
+          probe,
+          testCase.answers.map((a) => a.label)
+        )
+      )
+    )
     yield* probe.world.restore
     const end = yield* Clock.currentTimeMillis
     const exchanges = yield* takeExchanges
-    const timing = { durationMs: end - start, exchanges }
-    if (Exit.isSuccess(exit)) {
-      return {
-        ...base,
-        ...timing,
-        outcome: exit.value.length === 0 ? "passed" : "failed",
-        messages: exit.value
-      } satisfies CaseResult
-    }
-    const failure = Cause.failureOption(exit.cause)
-    if (failure._tag === "Some" && failure.value._tag === "CaseUnsupported") {
-      return { ...base, ...timing, outcome: "skipped", messages: [failure.value.message] } satisfies CaseResult
-    }
-    if (Cause.isInterruptedOnly(exit.cause)) return yield* Effect.interrupt
-    const message =
-      failure._tag === "Some" ? describe(failure.value) : (Cause.pretty(exit.cause).split("\n")[0] ?? "defect")
-    return { ...base, ...timing, outcome: "failed", messages: [message] } satisfies CaseResult
+    const timing = { durationMs: end - start, exchanges: exchanges.map(Exchange.forReport) }
+    const result = ((): CaseResult => {
+      if (Exit.isSuccess(exit)) {
+        const verdict = exit.value
+        const got =
+          verdict.status === undefined
+            ? {}
+            : { got: { status: verdict.status, ...(verdict.codes === undefined ? {} : { codes: verdict.codes }) } }
+        const answer = verdict.answer === undefined ? {} : { answer: verdict.answer }
+        const preferred = testCase.answers[0]?.label
+        const strictFailure =
+          options.strict === true && verdict.mismatches.length === 0 && verdict.answer !== preferred
+            ? [`strict: the server gave the accepted answer "${verdict.answer}", not the preferred "${preferred}"`]
+            : []
+        const messages = [...verdict.mismatches, ...strictFailure]
+        return {
+          ...base,
+          ...timing,
+          ...got,
+          ...answer,
+          outcome: messages.length === 0 ? "passed" : "failed",
+          messages
+        }
+      }
+      const failure = Cause.failureOption(exit.cause)
+      if (failure._tag === "Some" && failure.value._tag === "CaseUnsupported") {
+        return { ...base, ...timing, outcome: "skipped", messages: [failure.value.message] }
+      }
+      const message =
+        failure._tag === "Some" ? describe(failure.value) : (Cause.pretty(exit.cause).split("\n")[0] ?? "defect")
+      return { ...base, ...timing, outcome: "failed", messages: [message] }
+    })()
+    if (Exit.isFailure(exit) && Cause.isInterruptedOnly(exit.cause)) return yield* Effect.interrupt
+    if (options.onExchanges !== undefined) yield* options.onExchanges(result, exchanges)
+    return result
   })
 
 /**
@@ -95,14 +143,20 @@ export const runCase = (
 export const run = (options: {
   readonly cases: ReadonlyArray<ContractCase>
   readonly probe: Probe
-  readonly takeExchanges?: Effect.Effect<ReadonlyArray<Exchange>>
+  readonly takeExchanges?: Effect.Effect<ReadonlyArray<ExchangeT>>
+  readonly strict?: boolean
   readonly onResult?: (result: CaseResult) => Effect.Effect<void>
+  /** Gets each case's result with its exchanges whole (bodies not cut), e.g. to record them. */
+  readonly onExchanges?: (result: CaseResult, exchanges: ReadonlyArray<ExchangeT>) => Effect.Effect<void>
 }): Effect.Effect<RunReport> =>
   Effect.gen(function* () {
     const start = yield* Clock.currentTimeMillis
     const results: Array<CaseResult> = []
     for (const testCase of options.cases) {
-      const result = yield* runCase(testCase, options.probe, options.takeExchanges)
+      const result = yield* runCase(testCase, options.probe, options.takeExchanges, {
+        strict: options.strict === true,
+        ...(options.onExchanges === undefined ? {} : { onExchanges: options.onExchanges })
+      })
       results.push(result)
       if (options.onResult !== undefined) yield* options.onResult(result)
     }
@@ -114,6 +168,7 @@ export const run = (options: {
       worldDescription: options.probe.world.description,
       startedAt: new Date(start).toISOString(),
       durationMs: end - start,
+      strict: options.strict === true,
       passed: count("passed"),
       failed: count("failed"),
       skipped: count("skipped"),

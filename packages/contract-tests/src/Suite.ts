@@ -47,7 +47,11 @@ export interface RunOptions {
   readonly cases?: ReadonlyArray<ContractCase>
   /** The client's retry policy (default none). */
   readonly retry?: RetryPolicy.RetryPolicy
+  /** Accept only each case's preferred answer (default false). */
+  readonly strict?: boolean
   readonly onResult?: (result: CaseResult) => Effect.Effect<void>
+  /** Gets each case's result with its exchanges whole, e.g. to record them. */
+  readonly onExchanges?: (result: CaseResult, exchanges: ReadonlyArray<Exchange>) => Effect.Effect<void>
 }
 
 /**
@@ -58,7 +62,7 @@ export interface RunOptions {
  * @category constructors
  */
 export const probe = (
-  options: Omit<RunOptions, "cases" | "onResult">
+  options: Omit<RunOptions, "cases" | "onResult" | "onExchanges" | "strict">
 ): Effect.Effect<
   {
     readonly probe: Probe.Probe
@@ -68,7 +72,7 @@ export const probe = (
   HttpClient.HttpClient | Scope.Scope
 > =>
   Effect.gen(function* () {
-    const recorder = yield* Recorder.make(yield* HttpClient.HttpClient)
+    const recorder = yield* Recorder.make(yield* HttpClient.HttpClient, options.secretKey)
     const session = Probe.session({
       baseUrl: options.baseUrl,
       secretKey: options.secretKey,
@@ -92,7 +96,9 @@ export const run = (options: RunOptions): Effect.Effect<RunReport, WorldError, H
         cases: options.cases ?? AllCases,
         probe,
         takeExchanges,
-        ...(options.onResult === undefined ? {} : { onResult: options.onResult })
+        strict: options.strict === true,
+        ...(options.onResult === undefined ? {} : { onResult: options.onResult }),
+        ...(options.onExchanges === undefined ? {} : { onExchanges: options.onExchanges })
       })
     )
   )

@@ -1,7 +1,7 @@
 /**
  * A contract suite for Clerk's Organization Memberships API, runnable against any base URL: cases
- * as data, a runner that knows only a base URL, a secret and a `World`, and reports (text, JUnit,
- * JSON).
+ * as data with the source of each expectation, a runner that knows only a base URL, a secret and a
+ * `World`, reports (text, JUnit, JSON, HTML), and recordings to compare servers with.
  *
  * @since 0.1.0
  */
@@ -22,3 +22,11 @@ export * as ClerkWorld from "./worlds/ClerkWorld.js"
 export * as DiscoverWorld from "./worlds/DiscoverWorld.js"
 export * as MockWorld from "./worlds/MockWorld.js"
 export * as Embedded from "./Embedded.js"
+export * as Source from "./Source.js"
+export type { Answer, AnswerInfo, SourceInfo, SourceKind } from "./Source.js"
+export * as Assumptions from "./Assumptions.js"
+export * as Html from "./report/Html.js"
+export * as Recording from "./recording/Recording.js"
+export * as RecordingFiles from "./recording/Files.js"
+export * as Compare from "./recording/Compare.js"
+export * as Observed from "./recording/Observed.js"

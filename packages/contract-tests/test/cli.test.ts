@@ -1,39 +1,24 @@
-import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { make } from "@clerk-effect/fixtures"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { AllCases } from "../src/cases/index.js"
+import { contract } from "./cliSupport.js"
 
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "contract-cli-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** Runs the built CLI with a clean environment (no CLERK_SECRET_KEY from the caller). */
-const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const { CLERK_SECRET_KEY: _, ...base } = process.env
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...base, NO_COLOR: "1", ...env } })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk
-    })
-    child.on("error", reject)
-    child.on("close", (code) => resolve({ code, stdout, stderr }))
-  })
+/** Runs the built CLI from the repo root with a clean environment (no CLERK_SECRET_KEY from the caller). */
+const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => Effect.runPromise(contract(args, env))
 
 describe("pnpm contract (dist/bin.js)", () => {
-  it("runs the whole suite against the embedded mock, prints the summary and writes JUnit and JSON", async () => {
+  it("runs the whole suite against the embedded mock (strict: the mock gives every preferred answer), prints the summary and writes JUnit, JSON and HTML", async () => {
     const junit = join(dir, "junit.xml")
     const json = join(dir, "report.json")
-    const { code, stdout, stderr } = await run(["--junit", junit, "--json", json])
+    const html = join(dir, "report.html")
+    const { code, stdout, stderr } = await run(["--strict", "--junit", junit, "--json", json, "--html", html])
     expect(stderr).toBe("")
     expect(code).toBe(0)
     const lines = stdout.trimEnd().split("\n")
@@ -45,7 +30,16 @@ describe("pnpm contract (dist/bin.js)", () => {
     expect(xml).toContain('name="list:InvalidLimit:422"')
     const report = JSON.parse(readFileSync(json, "utf8"))
     expect(report.passed).toBe(AllCases.length)
+    expect(report.strict).toBe(true)
     expect(report.results).toHaveLength(AllCases.length)
+    const assumed = AllCases.filter((c) => c.source.kind === "assumed").length
+    expect(stdout).toContain(`${assumed} assumed expectations answered: ${assumed} with the preferred answer, 0 with`)
+    expect(stdout).toMatch(
+      /^PASS list:UnknownOrganization:404 \(\d+ ms\) — assumed: got "404 resource_not_found" \(preferred\)$/m
+    )
+    expect(xml).toContain("<system-out>assumed: got &quot;404 resource_not_found&quot; (preferred)</system-out>")
+    const page = readFileSync(html, "utf8")
+    expect(page.match(/<details class="case /g)?.length).toBe(AllCases.length)
   }, 180_000)
 
   it("--grep selects cases", async () => {

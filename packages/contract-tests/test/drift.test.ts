@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
+import * as Yaml from "yaml"
 import * as Drift from "../src/drift/Drift.js"
 import { IntendedDifferences } from "../src/drift/Intended.js"
 import { cleanSpec, type Doc } from "./fixtures/driftSpec.js"
@@ -173,7 +174,7 @@ describe("contract drift (dist/bin.js, from the repo root)", () => {
     })
 
   it.effect(
-    "exit 0 on a clean document, 1 with the difference grouped by operation, 2 for a bad file",
+    "exit 0 on a clean document (JSON or YAML), 1 with the difference grouped by operation, 2 for a bad file",
     () =>
       Effect.sync(() => {
         const clean = join(dir, "clean.json")
@@ -190,8 +191,15 @@ describe("contract drift (dist/bin.js, from the repo root)", () => {
         expect(bad.stdout).toContain("CreateOrganizationMembership\n  status 403: contract has declared, spec has -\n")
         expect(bad.stdout.trimEnd().split("\n").at(-1)).toBe(`1 difference, ${IntendedDifferences.length} intended`)
 
-        writeFileSync(join(dir, "spec.yml"), "openapi: 3.0.3\npaths: {}\n")
-        for (const file of [join(dir, "missing.json"), join(dir, "spec.yml")]) {
+        // YAML, as Clerk publishes its documents
+        writeFileSync(join(dir, "clean.yml"), Yaml.stringify(cleanSpec()))
+        const yaml = run(join(dir, "clean.yml"))
+        expect(yaml.status).toBe(0)
+        expect(yaml.stdout).toBe(ok.stdout)
+
+        writeFileSync(join(dir, "broken.yml"), "openapi: 3.0.3\npaths: [unclosed\n")
+        writeFileSync(join(dir, "swagger.yml"), "swagger: '2.0'\npaths: {}\n")
+        for (const file of [join(dir, "missing.json"), join(dir, "broken.yml"), join(dir, "swagger.yml")]) {
           const refused = run(file)
           expect(refused.status).toBe(2)
           expect(refused.stdout).toBe("")

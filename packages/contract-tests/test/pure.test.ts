@@ -65,7 +65,9 @@ describe("orderMismatches", () => {
   it("accepts sorted keys (ignoring nulls) and rejects unsorted ones", () => {
     expect(orderMismatches([1, 2, null, 2, 3], 1, "x")).toEqual([])
     expect(orderMismatches(["b", "a"], -1, "x")).toEqual([])
-    expect(orderMismatches(["alice", "Bob"], 1, "x")).toEqual([])
+    expect(orderMismatches(["alice", "Bob"], 1, "x", "case-insensitive")).toEqual([])
+    expect(orderMismatches(["alice", "Bob"], 1, "x")).toEqual(['x: not in ascending code-unit order: ["alice","Bob"]'])
+    expect(orderMismatches(["Bob", "alice"], 1, "x")).toEqual([])
     expect(orderMismatches([3, 1, 2], 1, "x")).toHaveLength(1)
   })
 })

@@ -9,6 +9,8 @@ import { CaseFailure } from "../CaseFailure.js"
 import { UnknownIds } from "../World.js"
 import { belongTo, check, equal, findUser, mainMembers, need, spareUser, userIdOf } from "./support.js"
 import { pathOf } from "./route.js"
+import { anyCode, anyError, codeAssumed, declared, invalidRoleSource } from "./sources.js"
+import * as Source from "../Source.js"
 
 const create = forOperation("create")
 
@@ -20,6 +22,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "Member",
     status: 200,
     description: "adds a user as org:member; the membership shows up in the organization's list",
+    source: declared("create", 200, "the new membership is listed"),
     setup: (probe) =>
       Effect.all({ userId: spareUser(probe, 0), before: Effect.map(mainMembers(probe), (ms) => ms.length) }),
     request: ({ userId }, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
@@ -44,6 +47,11 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "Admin",
     status: 200,
     description: "adds a user as org:admin, with the admin role's permissions",
+    source: Source.assumed({
+      why: "200 and the role are the spec's; it declares permissions as an array of strings without saying what a role grants",
+      preferred: "200 with the role's permissions",
+      alternatives: [{ label: "200 without permissions", status: 200, body: (m) => equal("role", m.role, "org:admin") }]
+    }),
     setup: (probe) => spareUser(probe, 0),
     request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:admin" }),
     body: (m) => [
@@ -55,6 +63,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "WithMetadata",
     status: 200,
     description: "stores public and private metadata given at creation; a later list returns them",
+    source: declared("create", 200, "public_metadata and private_metadata of the request body"),
     setup: (probe) => spareUser(probe, 0),
     request: (userId, probe) =>
       call({
@@ -87,6 +96,11 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "Duplicate",
     status: 400,
     description: "adding a user who is already a member is refused with already_a_member_in_organization",
+    source: Source.assumed({
+      why: "the spec says the user must not already be a member and declares 400 ClerkErrors and 422 UnprocessableEntity for create, without saying which a duplicate gets; the code is in neither the spec nor the SDK docs",
+      preferred: "400 already_a_member_in_organization",
+      alternatives: [anyCode(400, ClerkErrorCodes.alreadyAMember), anyError(422)]
+    }),
     setup: (probe) =>
       Effect.flatMap(mainMembers(probe), (ms) =>
         Effect.as(need(ms.length > 0, "the main organization has no members"), userIdOf(ms[0]!))
@@ -98,6 +112,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "UnknownOrganization",
     status: 404,
     description: "an organization that does not exist is resource_not_found",
+    source: codeAssumed("create", 404, ClerkErrorCodes.resourceNotFound),
     setup: (probe) => spareUser(probe, 0),
     request: (userId) => call({ organizationId: UnknownIds.organizationId, userId, role: "org:member" }),
     codes: [ClerkErrorCodes.resourceNotFound]
@@ -106,6 +121,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "UnknownUser",
     status: 404,
     description: "a user that does not exist is resource_not_found",
+    source: codeAssumed("create", 404, ClerkErrorCodes.resourceNotFound),
     request: (_, probe) =>
       call({ organizationId: probe.world.organizationId, userId: UnknownIds.userId, role: "org:member" }),
     codes: [ClerkErrorCodes.resourceNotFound]
@@ -114,6 +130,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "InvalidRole",
     status: 422,
     description: "a role the instance does not define is refused",
+    source: invalidRoleSource("create"),
     setup: (probe) => spareUser(probe, 0),
     request: (userId, probe) =>
       call({ organizationId: probe.world.organizationId, userId, role: "org:contract_no_such_role" })
@@ -122,6 +139,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "MissingRole",
     status: 422,
     description: "a body without role is form_param_missing (sent raw: the client requires it)",
+    source: codeAssumed("create", 422, ClerkErrorCodes.formParamMissing),
     setup: (probe) => spareUser(probe, 0),
     request: (userId, probe) =>
       raw({ method: "POST", path: path(probe.world.organizationId), body: { user_id: userId }, auth: "valid" }),
@@ -131,6 +149,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "MissingUserId",
     status: 422,
     description: "a body without user_id is form_param_missing (sent raw: the client requires it)",
+    source: codeAssumed("create", 422, ClerkErrorCodes.formParamMissing),
     request: (_, probe) =>
       raw({ method: "POST", path: path(probe.world.organizationId), body: { role: "org:member" }, auth: "valid" }),
     codes: [ClerkErrorCodes.formParamMissing]
@@ -139,6 +158,11 @@ export const cases: ReadonlyArray<ContractCase> = [
     name: "OverQuota",
     status: 403,
     description: "once an organization's membership quota is filled (through create), one more member is forbidden",
+    source: Source.assumed({
+      why: "the spec has the organization's max_allowed_memberships and declares 403 AuthorizationInvalid for create, but does not say what a create past the quota answers; the code is in neither the spec nor the SDK docs",
+      preferred: "403 organization_membership_quota_exceeded",
+      alternatives: [anyCode(403, ClerkErrorCodes.membershipQuotaExceeded), anyError(400), anyError(422)]
+    }),
     requires: ["quotaOrganization"],
     setup: (probe) =>
       Effect.gen(function* () {

@@ -6,6 +6,7 @@ import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation } from "../Case.js"
 import { describe } from "../CaseFailure.js"
 import { UnknownIds } from "../World.js"
+import { codeAssumed, declared, lastAdminSource } from "./sources.js"
 import { check, equal, findUser, mainMembers, scratchMember, soleAdmin, spareUser, userIdOf } from "./support.js"
 
 const remove = forOperation("delete")
@@ -26,6 +27,7 @@ export const cases: ReadonlyArray<ContractCase> = [
   remove({
     name: "Member",
     status: 200,
+    source: declared("delete", 200, "the membership as it was; afterwards 404 ResourceNotFound for it"),
     description: "removes a member and answers with the membership as it was; afterwards it is gone (404, not listed)",
     setup: (probe) => scratchMember(probe, { publicMetadata: { note: "to be deleted" } }),
     request: (m, probe) => call({ organizationId: probe.world.organizationId, userId: userIdOf(m) }),
@@ -53,6 +55,7 @@ export const cases: ReadonlyArray<ContractCase> = [
   remove({
     name: "LastAdmin",
     status: 400,
+    source: lastAdminSource("delete", { label: "200 (allowed)", status: 200 }),
     description:
       "removing an organization's only admin is refused (organization_minimum_permissions_needed); restored if it was not",
     setup: (probe) => soleAdmin(probe),
@@ -62,6 +65,7 @@ export const cases: ReadonlyArray<ContractCase> = [
   remove({
     name: "UnknownMembership",
     status: 404,
+    source: codeAssumed("delete", 404, ClerkErrorCodes.resourceNotFound),
     description: "a user who is not a member is resource_not_found",
     setup: (probe) => spareUser(probe, 1),
     request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId }),
@@ -70,6 +74,7 @@ export const cases: ReadonlyArray<ContractCase> = [
   remove({
     name: "UnknownOrganization",
     status: 404,
+    source: codeAssumed("delete", 404, ClerkErrorCodes.resourceNotFound),
     description: "an organization that does not exist is resource_not_found",
     setup: (probe) =>
       Effect.map(mainMembers(probe), (ms) => (ms[0] === undefined ? UnknownIds.userId : userIdOf(ms[0]))),

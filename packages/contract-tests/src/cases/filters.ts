@@ -9,6 +9,8 @@ import { call, type ContractCase, forOperation } from "../Case.js"
 import { CaseUnsupported } from "../CaseFailure.js"
 import type { Probe } from "../Probe.js"
 import type { Capability, WorldUser } from "../World.js"
+import * as Source from "../Source.js"
+import { declared } from "./sources.js"
 import { belongTo, equal, mainMembers, sameIds, userIdOf, userOf } from "./support.js"
 
 type Filter = Omit<ListInput, "organizationId" | "limit" | "offset" | "orderBy">
@@ -16,6 +18,15 @@ type Filter = Omit<ListInput, "organizationId" | "limit" | "offset" | "orderBy">
 interface Fixture {
   readonly filter: Filter
   readonly expected: ReadonlyArray<string>
+  /** The members the accepted alternative returns, when the case has one. */
+  readonly alternative?: ReadonlyArray<string>
+}
+
+/** An assumption of a filter case: why, the preferred answer's label, and the alternative's label. */
+interface FilterAssumption {
+  readonly why: string
+  readonly preferred: string
+  readonly alternative: string
 }
 
 /**
@@ -26,15 +37,50 @@ interface FilterSpec {
   readonly name: string
   readonly description: string
   readonly requires?: ReadonlyArray<Capability>
-  readonly make: (
-    members: ReadonlyArray<{ readonly membership: OrganizationMembership; readonly user: WorldUser }>
-  ) => { readonly filter: Filter; readonly matches: (user: WorldUser, m: OrganizationMembership) => boolean } | string
+  /** The spec's words the case checks (the parameter's description), when it is `spec`. */
+  readonly rule?: string
+  /** When the expectation is assumed: the assumption, with the alternative's predicate from `make`. */
+  readonly assumed?: FilterAssumption
+  readonly make: (members: ReadonlyArray<{ readonly membership: OrganizationMembership; readonly user: WorldUser }>) =>
+    | {
+        readonly filter: Filter
+        readonly matches: (user: WorldUser, m: OrganizationMembership) => boolean
+        readonly alternative?: (user: WorldUser, m: OrganizationMembership) => boolean
+      }
+    | string
 }
+
+const pageChecks = (
+  page: { readonly data: ReadonlyArray<OrganizationMembership>; readonly totalCount: number },
+  expected: ReadonlyArray<string>,
+  organizationId: string
+) => [
+  ...sameIds("returned members", page.data.map(userIdOf), expected),
+  ...equal("total_count", page.totalCount, expected.length),
+  ...belongTo(organizationId, page.data)
+]
+
+const sourceOf = (spec: FilterSpec): Source.Source<"list", Fixture> =>
+  spec.assumed === undefined
+    ? declared("list", 200, spec.rule ?? `the description of ${spec.name}`)
+    : Source.assumed({
+        why: spec.assumed.why,
+        preferred: spec.assumed.preferred,
+        alternatives: [
+          {
+            label: spec.assumed.alternative,
+            status: 200,
+            body: (page, { alternative, expected }, probe) =>
+              pageChecks(page, alternative ?? expected, probe.world.organizationId)
+          }
+        ]
+      })
 
 const filterCase = (spec: FilterSpec): ContractCase =>
   forOperation("list")<Fixture>({
     name: spec.name,
     status: 200,
+    source: sourceOf(spec),
     description: spec.description,
     ...(spec.requires === undefined ? {} : { requires: spec.requires }),
     setup: (probe: Probe) =>
@@ -44,15 +90,16 @@ const filterCase = (spec: FilterSpec): ContractCase =>
         if (typeof made === "string") {
           return Effect.fail(new CaseUnsupported({ message: made }))
         }
-        const expected = members.filter((x) => made.matches(x.user, x.membership)).map((x) => userIdOf(x.membership))
-        return Effect.succeed({ filter: made.filter, expected })
+        const select = (p: (user: WorldUser, m: OrganizationMembership) => boolean) =>
+          members.filter((x) => p(x.user, x.membership)).map((x) => userIdOf(x.membership))
+        return Effect.succeed({
+          filter: made.filter,
+          expected: select(made.matches),
+          ...(made.alternative === undefined ? {} : { alternative: select(made.alternative) })
+        })
       }),
     request: ({ filter }, probe) => call({ ...filter, organizationId: probe.world.organizationId, limit: 500 }),
-    body: (page, { expected }, probe) => [
-      ...sameIds("returned members", page.data.map(userIdOf), expected),
-      ...equal("total_count", page.totalCount, expected.length),
-      ...belongTo(probe.world.organizationId, page.data)
-    ]
+    body: (page, { expected }, probe) => pageChecks(page, expected, probe.world.organizationId)
   })
 
 const lower = (s: string | null | undefined): string => (s ?? "").toLowerCase()
@@ -83,6 +130,7 @@ const exactList = (
     {
       name: `Filter${name}`,
       description: `${wire}=<one member's value> returns exactly the members with that value${caseInsensitive ? " (case-insensitive)" : ""}`,
+      rule: `${wire}: returns users with the specified values`,
       requires: [capability],
       make: (members) => {
         const target = pick(
@@ -96,6 +144,7 @@ const exactList = (
     {
       name: `Filter${name}Repeated`,
       description: `${wire} repeated (members' values and an unknown one) returns the members with any of them`,
+      rule: `${wire}: accepts several values; values not found are ignored`,
       requires: [capability],
       make: (members) => {
         const known = withValue(members, (u) => values(u)[0])
@@ -122,6 +171,7 @@ const partial = (
 ): FilterSpec => ({
   name: `Filter${name}`,
   description: `${wire} matches part of a value, case-insensitively`,
+  rule: `${wire}: case-insensitive partial match`,
   requires: [capability],
   make: (members) => {
     const target = pick(
@@ -147,6 +197,9 @@ const usernames = (u: WorldUser) => (u.username ? [u.username] : [])
 const wallets = (u: WorldUser) => u.web3Wallets ?? []
 const names = (u: WorldUser) => [u.firstName, u.lastName].filter((n): n is string => typeof n === "string" && n !== "")
 
+/** Every value `query` searches. */
+const searchable = (u: WorldUser) => [...emails(u), ...phones(u), ...usernames(u), ...wallets(u), ...names(u), u.id]
+
 /** A threshold strictly between two distinct known timestamps, and the predicate. */
 const timeSplit = (
   name: string,
@@ -154,10 +207,13 @@ const timeSplit = (
   key: "createdAtBefore" | "createdAtAfter" | "lastActiveAtBefore" | "lastActiveAtAfter",
   capability: Capability,
   get: (u: WorldUser) => number | null | undefined,
-  before: boolean
+  before: boolean,
+  assumed?: FilterAssumption
 ): FilterSpec => ({
   name: `Filter${name}`,
   description: `${wire} returns exactly the members whose user's timestamp is ${before ? "before" : "after"} it`,
+  rule: `${wire}: users ${before ? "before" : "after"} the given date`,
+  ...(assumed === undefined ? {} : { assumed }),
   requires: [capability],
   make: (members) => {
     const times = [...new Set(withValue(members, get).map((x) => x.value))].sort((a, b) => a - b)
@@ -170,6 +226,11 @@ const timeSplit = (
       matches: (u) => {
         const t = get(u)
         return t !== null && t !== undefined && (before ? t < threshold : t > threshold)
+      },
+      // the alternative: a user without the timestamp counts as before any date
+      alternative: (u) => {
+        const t = get(u)
+        return t === null || t === undefined ? before : before ? t < threshold : t > threshold
       }
     }
   }
@@ -179,6 +240,7 @@ const specs: ReadonlyArray<FilterSpec> = [
   {
     name: "FilterUserId",
     description: "user_id=<a member> returns exactly that member",
+    rule: "user_id: returns the users with the ids specified",
     make: (members) => {
       const target = pick(members, 1)
       if (target === undefined) return "fewer than two members"
@@ -189,6 +251,7 @@ const specs: ReadonlyArray<FilterSpec> = [
   {
     name: "FilterUserIdRepeated",
     description: "user_id repeated returns each of them; unknown ids are ignored",
+    rule: "user_id: accepts several ids; ids not found are ignored",
     make: (members) => {
       const a = pick(members, 0)
       const b = pick(members, 2)
@@ -200,6 +263,7 @@ const specs: ReadonlyArray<FilterSpec> = [
   {
     name: "FilterUserIdExclude",
     description: "user_id=-<a member> returns every member but that one",
+    rule: "user_id: - excludes the id",
     make: (members) => {
       const target = pick(members, 0)
       if (target === undefined) return "no members"
@@ -210,6 +274,7 @@ const specs: ReadonlyArray<FilterSpec> = [
   {
     name: "FilterUserIdExcludeRepeated",
     description: "user_id=-a&user_id=-b returns every member but those two",
+    rule: "user_id: - excludes each id",
     make: (members) => {
       const a = pick(members, 0)
       const b = pick(members, 1)
@@ -221,6 +286,7 @@ const specs: ReadonlyArray<FilterSpec> = [
   {
     name: "FilterUserIdInclude",
     description: "user_id=+<a member> returns exactly that member",
+    rule: "user_id: + includes the id",
     make: (members) => {
       const target = pick(members, 0)
       if (target === undefined) return "no members"
@@ -231,11 +297,13 @@ const specs: ReadonlyArray<FilterSpec> = [
   {
     name: "FilterRole",
     description: "role=org:admin returns exactly the admins",
+    rule: "role: returns users with the specified roles",
     make: () => ({ filter: { role: ["org:admin"] }, matches: (_, m) => m.role === "org:admin" })
   },
   {
     name: "FilterRoleRepeated",
     description: "role repeated (admin, member, an unknown role) returns the admins and the members",
+    rule: "role: accepts several roles; roles not found are ignored",
     make: () => ({
       filter: { role: ["org:admin", "org:member", "org:contract_unknown"] },
       matches: (_, m) => m.role === "org:admin" || m.role === "org:member"
@@ -252,6 +320,11 @@ const specs: ReadonlyArray<FilterSpec> = [
   {
     name: "FilterQuery",
     description: "query matches part of an email, phone, username, wallet, user id or name",
+    assumed: {
+      why: "the spec says query matches emails, phones, usernames, web3 wallets, user ids and names partially; unlike the …_query parameters it does not say the match ignores case",
+      preferred: "200, case-insensitive partial match",
+      alternative: "200, case-sensitive partial match"
+    },
     requires: ["emails", "phones", "usernames", "web3Wallets", "names"],
     make: (members) => {
       const target = pick(
@@ -262,10 +335,8 @@ const specs: ReadonlyArray<FilterSpec> = [
       const fragment = middle(target.value)
       return {
         filter: { query: fragment },
-        matches: (u) =>
-          [...emails(u), ...phones(u), ...usernames(u), ...wallets(u), ...names(u), u.id].some((v) =>
-            contains(v, fragment)
-          )
+        matches: (u) => searchable(u).some((v) => contains(v, fragment)),
+        alternative: (u) => searchable(u).some((v) => v.includes(fragment))
       }
     }
   },
@@ -277,7 +348,12 @@ const specs: ReadonlyArray<FilterSpec> = [
     "lastActiveAtBefore",
     "userLastActiveAt",
     (u) => u.lastActiveAt,
-    true
+    true,
+    {
+      why: "the spec says last_active_at_before returns users whose last session activity was before the date: whether a user who was never active is among them is not stated",
+      preferred: "200, never-active users left out",
+      alternative: "200, never-active users included"
+    }
   ),
   timeSplit(
     "LastActiveAtAfter",

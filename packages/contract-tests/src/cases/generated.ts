@@ -13,6 +13,8 @@ import { call, type ContractCase, define, raw } from "../Case.js"
 import type { CaseFailure } from "../CaseFailure.js"
 import type { Probe, RawRequest } from "../Probe.js"
 import { pathOf } from "./route.js"
+import * as Source from "../Source.js"
+import { authSource } from "./sources.js"
 import { scratchMember, spareUser, userIdOf } from "./support.js"
 
 type Input<K extends OperationName> = Endpoint.Input<(typeof Api)[K]>
@@ -73,6 +75,7 @@ const authCases = (operation: OperationName): ReadonlyArray<ContractCase> => [
     operation,
     name: "MissingAuth",
     status: 401,
+    source: authSource(operation),
     description: "a request without Authorization is refused (sent raw)",
     setup: validInput[operation] as (probe: Probe) => Effect.Effect<unknown, CaseFailure, Scope.Scope>,
     request: (input) => raw(rawRequestOf(operation, input, "none"))
@@ -81,6 +84,7 @@ const authCases = (operation: OperationName): ReadonlyArray<ContractCase> => [
     operation,
     name: "WrongAuth",
     status: 401,
+    source: authSource(operation),
     description: (Api[operation].errors as ReadonlyArray<number>).includes(401)
       ? "a wrong secret key is Unauthorized"
       : `a wrong secret key is refused (401 is not declared for ${operation}: the client reports ClerkApiError)`,
@@ -94,10 +98,21 @@ const PagingBounds = [
   {
     name: "InvalidLimit",
     query: { limit: "501" },
-    description: "limit=501 is above the maximum (sent raw: the client refuses it)"
+    description: "limit=501 is above the maximum (sent raw: the client refuses it)",
+    rule: "LimitParameter maximum 500"
   },
-  { name: "ZeroLimit", query: { limit: "0" }, description: "limit=0 is below the minimum (sent raw)" },
-  { name: "NegativeOffset", query: { offset: "-1" }, description: "offset=-1 is refused (sent raw)" }
+  {
+    name: "ZeroLimit",
+    query: { limit: "0" },
+    description: "limit=0 is below the minimum (sent raw)",
+    rule: "LimitParameter minimum 1"
+  },
+  {
+    name: "NegativeOffset",
+    query: { offset: "-1" },
+    description: "offset=-1 is refused (sent raw)",
+    rule: "OffsetParameter minimum 0"
+  }
 ] as const
 
 const pagingCases = (operation: OperationName): ReadonlyArray<ContractCase> =>
@@ -108,6 +123,9 @@ const pagingCases = (operation: OperationName): ReadonlyArray<ContractCase> =>
           operation,
           name: bound.name,
           status: 422,
+          source: Source.spec(
+            `${Api[operation].operationId} declares 422 UnprocessableEntity (invalid request parameters); ${bound.rule}`
+          ),
           description: bound.description,
           setup: validInput[operation] as (probe: Probe) => Effect.Effect<unknown, CaseFailure, Scope.Scope>,
           request: (input) => raw(rawRequestOf(operation, input, "valid", bound.query))

@@ -5,7 +5,9 @@
 import type { OrderBy, OrganizationMembership } from "@clerk-effect/client"
 import { OrderByFields } from "@clerk-effect/client/contract"
 import * as Effect from "effect/Effect"
-import { call, type ContractCase, forOperation } from "../Case.js"
+import { call, type ContractCase, forOperation, type Mismatches } from "../Case.js"
+import * as Source from "../Source.js"
+import { declared } from "./sources.js"
 import type { Probe } from "../Probe.js"
 import type { Capability } from "../World.js"
 import { mainMembers, need, show, userOf } from "./support.js"
@@ -46,24 +48,62 @@ const compareFolded = (a: string | number, b: string | number): number =>
     ? a.localeCompare(b, "en", { sensitivity: "base" })
     : compareStrict(a, b)
 
+/** Byte-wise (code-unit) or case-insensitive comparison of two keys. */
+export type Collation = "code-unit" | "case-insensitive"
+
 /**
  * Whether keys (memberships without a value for the field are left out: where Clerk puts them is
- * not documented) are in the given direction, under byte-wise or case-insensitive comparison.
+ * not documented) are in the given direction under a collation.
  */
-export const orderMismatches = (keys: ReadonlyArray<Key>, direction: 1 | -1, label: string): ReadonlyArray<string> => {
+export const orderMismatches = (
+  keys: ReadonlyArray<Key>,
+  direction: 1 | -1,
+  label: string,
+  collation: Collation = "code-unit"
+): ReadonlyArray<string> => {
   const present = keys.filter((k): k is string | number => k !== null && k !== undefined)
-  const sortedBy = (compare: (a: string | number, b: string | number) => number) =>
-    present.every((k, i) => i === 0 || direction * compare(present[i - 1]!, k) <= 0)
-  if (sortedBy(compareStrict) || sortedBy(compareFolded)) return []
-  return [`${label}: not in ${direction === 1 ? "ascending" : "descending"} order: ${show(present)}`]
+  const compare = collation === "code-unit" ? compareStrict : compareFolded
+  if (present.every((k, i) => i === 0 || direction * compare(present[i - 1]!, k) <= 0)) return []
+  const how = present.some((k) => typeof k === "string") ? ` ${collation}` : ""
+  return [`${label}: not in ${direction === 1 ? "ascending" : "descending"}${how} order: ${show(present)}`]
 }
 
 const distinct = (keys: ReadonlyArray<Key>): number => new Set(keys.filter((k) => k !== null && k !== undefined)).size
+
+/** The checks of a whole-organization page sorted by `field`, under a collation. */
+const orderBody =
+  (field: Field, direction: 1 | -1, collation: Collation) =>
+  (
+    page: { readonly data: ReadonlyArray<OrganizationMembership> },
+    all: ReadonlyArray<OrganizationMembership>,
+    probe: Probe
+  ): Mismatches => [
+    ...orderMismatches(
+      page.data.map((m) => keyOf(field, m, probe)),
+      direction,
+      `order_by=${direction === 1 ? "+" : "-"}${field}`,
+      collation
+    ),
+    ...(page.data.length === all.length ? [] : [`page size: expected ${all.length}, got ${page.data.length}`])
+  ]
+
+/** Where an order's expectation comes from: the fields are the spec's; the collation of strings is not. */
+const orderSource = (field: Field, direction: 1 | -1): Source.Source<"list", ReadonlyArray<OrganizationMembership>> =>
+  field === "created_at"
+    ? declared("list", 200, "order_by created_at, + ascending, - descending")
+    : Source.assumed({
+        why: `the spec names ${field} among order_by's fields and + / - for the direction, not how strings compare (byte-wise or ignoring case), nor where users without a value go (left out of the check)${field === "email_address" || field === "phone_number" ? `, nor which of a user's ${field === "email_address" ? "addresses" : "numbers"} counts (the first is checked)` : ""}`,
+        preferred: "200, code-unit order",
+        alternatives: [
+          { label: "200, case-insensitive order", status: 200, body: orderBody(field, direction, "case-insensitive") }
+        ]
+      })
 
 const orderCase = (field: Field, direction: 1 | -1): ContractCase =>
   forOperation("list")({
     name: `OrderBy${pascal(field)}${direction === 1 ? "Asc" : "Desc"}`,
     status: 200,
+    source: orderSource(field, direction),
     description: `order_by=${direction === 1 ? "+" : "-"}${field} sorts the whole organization ${direction === 1 ? "ascending" : "descending"}`,
     requires: requirementOf(field),
     setup: (probe) =>
@@ -79,20 +119,14 @@ const orderCase = (field: Field, direction: 1 | -1): ContractCase =>
         orderBy: `${direction === 1 ? "+" : "-"}${field}` as OrderBy,
         limit: 500
       }),
-    body: (page, all, probe) => [
-      ...orderMismatches(
-        page.data.map((m) => keyOf(field, m, probe)),
-        direction,
-        `order_by=${direction === 1 ? "+" : "-"}${field}`
-      ),
-      ...(page.data.length === all.length ? [] : [`page size: expected ${all.length}, got ${page.data.length}`])
-    ]
+    body: orderBody(field, direction, "code-unit")
   })
 
 const instanceOrderCase = (direction: 1 | -1): ContractCase =>
   forOperation("listInstance")({
     name: `OrderByCreatedAt${direction === 1 ? "Asc" : "Desc"}`,
     status: 200,
+    source: declared("listInstance", 200, "order_by created_at, + ascending, - descending"),
     description: `order_by=${direction === 1 ? "+" : "-"}created_at sorts the instance's memberships`,
     request: () => call({ orderBy: direction === 1 ? "+created_at" : "-created_at", limit: 500 }),
     body: (page) => [

@@ -5,36 +5,43 @@
  *
  * @since 0.1.0
  */
-import { RetryPolicy } from "@clerk-effect/client"
-import { layer as mockLayer, MockClerk } from "@clerk-effect/fixtures"
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import * as FileSystem from "@effect/platform/FileSystem"
-import * as NodePath from "node:path"
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import type { ContractCase } from "../Case.js"
-import type { CaseResult, RunReport } from "../Report.js"
+import { AllCases } from "../cases/index.js"
+import * as Files from "../recording/Files.js"
+import * as Observed from "../recording/Observed.js"
+import * as Writer from "../recording/Writer.js"
+import type { CaseResult } from "../Report.js"
+import * as Html from "../report/Html.js"
 import * as JUnit from "../report/JUnit.js"
 import * as Json from "../report/Json.js"
 import * as Text from "../report/Text.js"
-import { AllCases } from "../cases/index.js"
 import * as Runner from "../Runner.js"
-import * as Suite from "../Suite.js"
-import { type WorldKind, WorldError, WorldKinds } from "../World.js"
-import * as ClerkWorld from "../worlds/ClerkWorld.js"
-import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
-import * as MockWorld from "../worlds/MockWorld.js"
-import * as RemoteMock from "../worlds/RemoteMock.js"
+import { type WorldKind, WorldKinds } from "../World.js"
+import * as CompareRun from "./CompareRun.js"
 import * as Drift from "./Drift.js"
+import * as Output from "./Output.js"
 import * as Paths from "./Paths.js"
-import { type Target, resolve } from "./Target.js"
+import { runTarget } from "./Run.js"
+import { resolve } from "./Target.js"
 import { UserError } from "./UserError.js"
+
+/**
+ * Where a committed recording of the real API pins assumed expectations by default:
+ * `packages/contract-tests/recordings/clerk` (used when it holds a recording).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DefaultObserved = fileURLToPath(new URL("../../recordings/clerk", import.meta.url))
 
 const options = {
   baseUrl: Options.text("base-url").pipe(
@@ -53,39 +60,33 @@ const options = {
   grep: Options.text("grep").pipe(Options.withDescription("run only the cases whose id matches"), Options.optional),
   junit: Options.text("junit").pipe(Options.withDescription("write a JUnit XML report to this file"), Options.optional),
   json: Options.text("json").pipe(Options.withDescription("write a JSON report to this file"), Options.optional),
-  allowLive: Options.boolean("allow-live").pipe(Options.withDescription("accept an sk_live_ key (production data!)"))
+  allowLive: Options.boolean("allow-live").pipe(Options.withDescription("accept an sk_live_ key (production data!)")),
+  record: Options.text("record").pipe(
+    Options.withDescription("write every exchange of the run, redacted, into this folder (one file per case)"),
+    Options.optional
+  ),
+  compare: Options.text("compare").pipe(
+    Options.withDescription(
+      "run the cases recorded in this folder against the server (default: the embedded mock) and report every difference"
+    ),
+    Options.optional
+  ),
+  observed: Options.text("observed").pipe(
+    Options.withDescription(
+      "pin assumed expectations with the answers of the recording in this folder (default: recordings/clerk when present)"
+    ),
+    Options.optional
+  ),
+  html: Options.text("html").pipe(Options.withDescription("write an HTML report to this file"), Options.optional),
+  strict: Options.boolean("strict").pipe(
+    Options.withDescription("accept only each case's preferred answer (an assumed expectation's alternatives fail)")
+  )
 }
 
 /** Parsed options. */
 type Parsed = Command.Command.ParseConfig<typeof options>
 
 const print = (style: Text.Style) => (result: CaseResult) => Console.log(Text.formatResult(result, style))
-
-/** Checks that a remote server answers and accepts the key before anything is set up. */
-const preflight = (session: Suite.SessionOf) =>
-  Effect.flatMap(
-    Effect.mapError(
-      session.raw({ method: "GET", path: "/organization_memberships", query: { limit: "1" }, auth: "valid" }),
-      (e) =>
-        new UserError({ message: `cannot reach ${session.baseUrl} (${e.message}): check --base-url and your network` })
-    ),
-    (response) =>
-      response.status === 401
-        ? Effect.fail(
-            new UserError({
-              message: `${session.baseUrl} refused the secret key (401): check CLERK_SECRET_KEY or --secret`
-            })
-          )
-        : response.status === 404
-          ? Effect.fail(
-              new UserError({
-                message: /\/v1\/?$/.test(session.baseUrl)
-                  ? `${session.baseUrl} has no /organization_memberships (404): check --base-url points at Clerk's Backend API`
-                  : `${session.baseUrl} has no /organization_memberships (404): --base-url is the API root, ending in /v1 (try ${session.baseUrl.replace(/\/+$/, "")}/v1)`
-              })
-            )
-          : Effect.void
-  )
 
 /**
  * The cases `--grep` selects; none is a mistake (a typo must not make CI green with 0 cases run).
@@ -104,94 +105,75 @@ export const selectCases = (grep: Parsed["grep"]) => {
     : Either.right(selected)
 }
 
-const runTarget = (
-  target: Target,
-  selected: ReadonlyArray<ContractCase>,
-  style: Text.Style
-): Effect.Effect<RunReport, UserError, HttpClient.HttpClient> => {
-  const onResult = print(style)
-  const worldError = Effect.mapError((e: { readonly message: string }) => new UserError({ message: e.message }))
-  if (target._tag === "Embedded") {
-    return Effect.flatMap(MockClerk, (server) =>
-      Suite.run({
-        baseUrl: server.baseUrl,
-        secretKey: Redacted.make(server.secretKey),
-        world:
-          target.world === "mock"
-            ? () => MockWorld.make(server)
-            : target.world === "clerk"
-              ? ClerkWorld.make
-              : DiscoverWorld.make,
-        cases: selected,
-        onResult
-      })
-    ).pipe(worldError, Effect.provide(mockLayer()))
-  }
-  return Effect.flatMap(
-    // a mock started on its own is checked with its whole world (read from its control endpoints)
-    target.world === "discover" ? RemoteMock.detect(target.baseUrl) : Effect.succeed(Option.none()),
-    (mock) =>
-      Suite.run({
-        baseUrl: target.baseUrl,
-        secretKey: target.secretKey,
-        world: (session) =>
-          Effect.zipRight(
-            Effect.mapError(preflight(session), (e) => new WorldError({ message: e.message })),
-            Option.isSome(mock)
-              ? MockWorld.make(mock.value)
-              : target.world === "clerk"
-                ? ClerkWorld.make(session)
-                : DiscoverWorld.make(session)
-          ),
-        cases: selected,
-        retry: RetryPolicy.defaultPolicy,
-        onResult
-      })
-  ).pipe(worldError)
-}
+/** The cases to run, with the assumed expectations a recording of the real API answers pinned. */
+const pinned = (selected: ReadonlyArray<ContractCase>, observed: Option.Option<string>) =>
+  Effect.gen(function* () {
+    const dir = Option.isSome(observed)
+      ? Paths.fromUser(observed.value)
+      : existsSync(`${DefaultObserved}/recording.json`)
+        ? DefaultObserved
+        : undefined
+    if (dir === undefined) return selected
+    const recording = yield* Effect.mapError(Files.read(dir), (e) => new UserError({ message: e.message }))
+    const result = Observed.pinAll(selected, recording, Paths.userCwd())
+    yield* Console.log(
+      `${result.pinned.length} assumed expectations pinned by the recording in ${dir} (recorded from ${recording.meta.recordedFrom}, ${recording.meta.recordedAt})`
+    )
+    return result.cases
+  })
 
 /**
- * The command's handler: resolves the target, runs, prints, writes the files; returns the exit code.
+ * The command's handler: resolves the target, runs (or compares with a recording), prints, writes
+ * the files; returns the exit code.
  *
  * @since 0.1.0
  * @category handlers
  */
 export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
   Effect.gen(function* () {
-    const target = resolve({
+    if (Option.isSome(parsed.record) && Option.isSome(parsed.compare)) {
+      return yield* new UserError({
+        message: "--record and --compare do not go together: record with --record DIR, then compare with --compare DIR"
+      })
+    }
+    const targetOptions = {
       baseUrl: parsed.baseUrl,
       secretKey: parsed.secret,
       world: parsed.world as Option.Option<WorldKind>,
       allowLive: parsed.allowLive
-    })
+    }
+    if (Option.isSome(parsed.compare)) {
+      return yield* CompareRun.run({ ...targetOptions, ...parsed, dir: parsed.compare.value }, style)
+    }
+    const target = resolve(targetOptions)
     if (Either.isLeft(target)) return yield* target.left
     const selected = selectCases(parsed.grep)
     if (Either.isLeft(selected)) return yield* selected.left
+    const cases = yield* pinned(selected.right, parsed.observed)
+    const writer = Option.isSome(parsed.record)
+      ? yield* Effect.mapError(
+          Writer.make(Paths.fromUser(parsed.record.value)),
+          (e) => new UserError({ message: e.message })
+        )
+      : undefined
     yield* Console.log(
       target.right._tag === "Embedded"
         ? `Contract suite against the embedded mock (${target.right.world} world)\n`
         : `Contract suite against ${target.right.baseUrl} (${target.right.world} world)\n`
     )
-    const report = yield* runTarget(target.right, selected.right, style)
+    const report = yield* runTarget(target.right, cases, {
+      strict: parsed.strict,
+      onResult: print(style),
+      ...(writer === undefined ? {} : { sink: writer.sink })
+    })
+    if (writer !== undefined && Option.isSome(parsed.record)) {
+      yield* Effect.mapError(writer.finish(report), (e) => new UserError({ message: e.message }))
+      yield* Console.log(`\nRecorded ${report.results.length} cases into ${parsed.record.value}`)
+    }
     yield* Console.log(Text.formatFooter(report))
-    const fs = yield* FileSystem.FileSystem
-    const write = (path: Option.Option<string>, text: string) =>
-      Option.match(path, {
-        onNone: () => Effect.void,
-        onSome: (file) => {
-          // relative to where the user ran the command, not to this package; missing folders created
-          const absolute = Paths.fromUser(file)
-          return Effect.mapError(
-            Effect.zipRight(
-              fs.makeDirectory(NodePath.dirname(absolute), { recursive: true }),
-              fs.writeFileString(absolute, text)
-            ),
-            (e) => new UserError({ message: `cannot write ${file} (${absolute}): ${e.message}` })
-          )
-        }
-      })
-    yield* write(parsed.junit, JUnit.format(report))
-    yield* write(parsed.json, Json.format(report))
+    yield* Output.write(parsed.junit, () => JUnit.format(report))
+    yield* Output.write(parsed.json, () => Json.format(report))
+    yield* Output.write(parsed.html, () => Html.format(report))
     return report.failed > 0 ? 1 : 0
   })
 

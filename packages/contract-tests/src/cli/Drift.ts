@@ -1,5 +1,6 @@
 /**
- * `contract drift --spec FILE`: compares the contract with an OpenAPI 3 document (JSON) and
+ * `contract drift --spec FILE`: compares the contract with an OpenAPI 3 document (YAML, as Clerk
+ * publishes them, or JSON) and
  * prints one line per difference; exit 0 when there is none (intended ones aside), 1 otherwise,
  * 2 for a file that cannot be read or is not an OpenAPI document.
  *
@@ -11,6 +12,7 @@ import * as Options from "@effect/cli/Options"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Yaml from "yaml"
 import * as Drift from "../drift/Drift.js"
 import { UserError } from "./UserError.js"
 
@@ -27,18 +29,23 @@ export const readSpec = (file: string) =>
     const path = Path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
     const text = yield* Effect.mapError(
       fs.readFileString(path),
-      (e) => new UserError({ message: `cannot read ${file} (${e.message}): give --spec an OpenAPI 3 JSON file` })
+      (e) =>
+        new UserError({
+          message: `cannot read ${file} (${e.message}): give --spec an OpenAPI 3 document (YAML or JSON)`
+        })
     )
-    let doc: unknown
-    try {
-      doc = JSON.parse(text)
-    } catch {
-      return yield* new UserError({
-        message: /^\s*(openapi|swagger)\s*:/m.test(text)
-          ? `${file} is YAML: drift reads JSON only, convert it first (e.g. with yq -o=json)`
-          : `${file} is not JSON: give --spec an OpenAPI 3 JSON file`
-      })
-    }
+    // Clerk publishes its documents as YAML; JSON is YAML too, but parsed as JSON first for speed
+    const doc = yield* Effect.try(() => JSON.parse(text) as unknown).pipe(
+      Effect.orElse(() =>
+        Effect.try({
+          try: () => Yaml.parse(text) as unknown,
+          catch: (error) =>
+            new UserError({
+              message: `${file} is neither JSON nor YAML (${String((error as Error).message).split("\n")[0]}): give --spec an OpenAPI 3 document`
+            })
+        })
+      )
+    )
     const problem = Drift.invalid(doc)
     if (problem !== undefined)
       return yield* new UserError({ message: `${file} is not an OpenAPI 3 document (${problem})` })
@@ -54,7 +61,7 @@ export const readSpec = (file: string) =>
 export const make = (exitCode: { code: number }) =>
   Command.make(
     "drift",
-    { spec: Options.text("spec").pipe(Options.withDescription("Clerk's OpenAPI document (JSON)")) },
+    { spec: Options.text("spec").pipe(Options.withDescription("Clerk's OpenAPI document (YAML or JSON)")) },
     ({ spec }) =>
       Effect.gen(function* () {
         const doc = yield* readSpec(spec)

@@ -45,7 +45,8 @@ export const IntendedDifferences: ReadonlyArray<Intended> = [
     subject: "status 400",
     contract: "declared",
     spec: "-",
-    reason: "demoting the last admin is refused with 400 organization_minimum_permissions_needed",
+    reason:
+      "the contract declares the union of the spec's and the SDK docs' statuses; the mock answers 400 organization_minimum_permissions_needed to demoting an organization's only admin (an assumption: update:DemoteLastAdmin:400)",
     source: "SDK docs: clerk-backend-api (Python) update_organization_membership declares ClerkErrors 400, 404, 422"
   },
   {
@@ -53,7 +54,8 @@ export const IntendedDifferences: ReadonlyArray<Intended> = [
     subject: "status 400",
     contract: "declared",
     spec: "-",
-    reason: "removing the last admin is refused with 400 organization_minimum_permissions_needed",
+    reason:
+      "the contract declares the union of the spec's and the SDK docs' statuses; the mock answers 400 organization_minimum_permissions_needed to removing an organization's only admin (an assumption: delete:LastAdmin:400)",
     source: "SDK docs: clerk-backend-api (Python) delete_organization_membership declares ClerkErrors 400, 401, 404"
   }
 ]

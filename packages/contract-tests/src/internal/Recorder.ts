@@ -1,14 +1,18 @@
 /**
- * An `HttpClient` wrapper that records every exchange into a `Ref`, so the report can show the
- * requests of each case.
+ * An `HttpClient` wrapper that records every exchange into a `Ref` — the request line and body,
+ * the status, the headers that matter and the whole response body — so the report can show the
+ * requests of each case and a recording can keep them. The response body is read once and handed
+ * on as a fresh response, so whoever reads it next (the client, a raw probe) reads it as sent.
+ * The secret key is scrubbed from every body kept.
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
-import type { Exchange } from "../Exchange.js"
+import { type Exchange, HeadersThatMatter } from "../Exchange.js"
 
-const BodyLimit = 500
 const decoder = new TextDecoder()
 
 const pathOf = (url: string): string => {
@@ -23,8 +27,7 @@ const pathOf = (url: string): string => {
 const bodyOf = (request: HttpClientRequest.HttpClientRequest): string | undefined => {
   const body = request.body
   if (body._tag !== "Uint8Array" || body.body.length === 0) return undefined
-  const text = decoder.decode(body.body)
-  return text.length > BodyLimit ? `${text.slice(0, BodyLimit)}…` : text
+  return decoder.decode(body.body)
 }
 
 /** A recorder: the wrapped client and the exchanges recorded since the last `take`. */
@@ -34,11 +37,17 @@ export interface Recorder {
   readonly take: Effect.Effect<ReadonlyArray<Exchange>>
 }
 
-/** Wraps a client so that every exchange is recorded. */
-export const make = (client: HttpClient.HttpClient): Effect.Effect<Recorder> =>
+/** Statuses whose response cannot carry a body. */
+const NoBody = new Set([101, 103, 204, 205, 304])
+
+/** Wraps a client so that every exchange is recorded; `secret` never appears in what is kept. */
+export const make = (client: HttpClient.HttpClient, secret?: Redacted.Redacted<string>): Effect.Effect<Recorder> =>
   Effect.map(Ref.make<ReadonlyArray<Exchange>>([]), (ref) => {
-    const record = (request: HttpClientRequest.HttpClientRequest, outcome: { status: number } | { error: string }) => {
-      const body = bodyOf(request)
+    const key = secret === undefined ? "" : Redacted.value(secret)
+    const scrub = (text: string | undefined) =>
+      text === undefined || key === "" ? text : text.split(key).join("<secret>")
+    const record = (request: HttpClientRequest.HttpClientRequest, outcome: Partial<Exchange>) => {
+      const body = scrub(bodyOf(request))
       const exchange: Exchange = {
         method: request.method,
         url: pathOf(request.url),
@@ -49,7 +58,23 @@ export const make = (client: HttpClient.HttpClient): Effect.Effect<Recorder> =>
     }
     const wrapped = HttpClient.transform(client, (effect, request) =>
       effect.pipe(
-        Effect.tap((response) => record(request, { status: response.status })),
+        Effect.flatMap((response) =>
+          Effect.flatMap(response.text, (text) => {
+            const headers: Record<string, string> = {}
+            for (const name of HeadersThatMatter) {
+              const value = response.headers[name]
+              if (value !== undefined) headers[name] = value
+            }
+            const fresh = HttpClientResponse.fromWeb(
+              request,
+              new Response(NoBody.has(response.status) ? null : text, {
+                status: response.status,
+                headers: response.headers
+              })
+            )
+            return Effect.as(record(request, { status: response.status, headers, response: scrub(text) ?? "" }), fresh)
+          })
+        ),
         Effect.tapError((error) => record(request, { error: error.reason }))
       )
     )

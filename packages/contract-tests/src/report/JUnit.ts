@@ -5,7 +5,10 @@
  * @since 0.1.0
  */
 import * as Exchange from "../Exchange.js"
+import type { Comparison } from "../recording/Compare.js"
 import type { CaseResult, RunReport } from "../Report.js"
+import { describeSource } from "../Source.js"
+import { answerNote } from "./Text.js"
 
 /**
  * Escapes text for XML content and attributes (and drops characters XML 1.0 forbids).
@@ -28,12 +31,18 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3)
 const testcase = (r: CaseResult): string => {
   const open = `    <testcase classname="contract.${escapeXml(r.operation)}" name="${escapeXml(r.id)}" time="${seconds(r.durationMs)}"`
   switch (r.outcome) {
-    case "passed":
-      return `${open}/>`
+    case "passed": {
+      const note = answerNote(r)
+      return note === ""
+        ? `${open}/>`
+        : `${open}>\n      <system-out>${escapeXml(note.replace(/^ — /, ""))}</system-out>\n    </testcase>`
+    }
     case "skipped":
       return `${open}>\n      <skipped message="${escapeXml(r.messages.join("; "))}"/>\n    </testcase>`
     case "failed": {
-      const detail = [r.description, ...r.exchanges.map(Exchange.format), ...r.messages].join("\n")
+      const detail = [r.description, describeSource(r.source), ...r.exchanges.map(Exchange.format), ...r.messages].join(
+        "\n"
+      )
       return `${open}>\n      <failure message="${escapeXml(r.messages[0] ?? "failed")}">${escapeXml(detail)}</failure>\n    </testcase>`
     }
   }
@@ -55,3 +64,29 @@ export const format = (report: RunReport): string =>
     "</testsuites>",
     ""
   ].join("\n")
+
+/**
+ * The JUnit XML document of a comparison with a recording: one `<testcase>` per recorded case,
+ * failing with its differences.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const formatComparison = (comparison: Comparison): string => {
+  const cases = comparison.cases.map((c) => {
+    const open = `    <testcase classname="compare.${escapeXml(c.operation)}" name="${escapeXml(c.id)}"`
+    return c.differences.length === 0
+      ? `${open}/>`
+      : `${open}>\n      <failure message="${escapeXml(c.differences[0] ?? "differs")}">${escapeXml(c.differences.join("\n"))}</failure>\n    </testcase>`
+  })
+  const name = `compare ${comparison.recording.dir} (recorded from ${comparison.recording.recordedFrom}) with ${comparison.target.name}`
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="clerk-contract-compare" tests="${comparison.cases.length}" failures="${comparison.different}">`,
+    `  <testsuite name="${escapeXml(name)}" tests="${comparison.cases.length}" failures="${comparison.different}" errors="0" skipped="0">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n")
+}

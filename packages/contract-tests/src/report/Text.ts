@@ -5,7 +5,8 @@
  * @since 0.1.0
  */
 import * as Exchange from "../Exchange.js"
-import { type CaseResult, type RunReport, summaryLine } from "../Report.js"
+import { assumedCounts, type CaseResult, isAlternative, type RunReport, summaryLine } from "../Report.js"
+import { describeSource } from "../Source.js"
 
 /**
  * Colours, or none (when the output is not a terminal).
@@ -47,17 +48,45 @@ export const ansi: Style = {
  * @since 0.1.0
  * @category formatting
  */
+/**
+ * What a passed case's answer rests on, for its line: nothing for `spec`/`documented`, the answer
+ * the server gave for `assumed` (and the preferred one when it gave another), the recording for
+ * `observed`.
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const answerNote = (result: CaseResult): string => {
+  const preferred = result.answers[0]?.label
+  switch (result.source.kind) {
+    case "assumed":
+      return result.answer === undefined
+        ? ""
+        : isAlternative(result)
+          ? ` — assumed: got "${result.answer}", an accepted alternative (preferred: "${preferred}")`
+          : ` — assumed: got "${result.answer}" (preferred)`
+    case "observed":
+      return ` — observed: "${result.source.answer}" as recorded in ${result.source.recording}`
+    default:
+      return ""
+  }
+}
+
 export const formatResult = (result: CaseResult, style: Style = plain): string => {
   const time = style.dim(`(${result.durationMs} ms)`)
   switch (result.outcome) {
     case "passed":
-      return `${style.pass("PASS")} ${result.id} ${time}`
+      return `${style.pass("PASS")} ${result.id} ${time}${style.skip(answerNote(result))}`
     case "skipped":
       return `${style.skip("SKIP")} ${result.id} ${style.dim(`— ${result.messages.join("; ")}`)}`
     case "failed":
       return [
         `${style.fail("FAIL")} ${result.id} ${time}`,
         `     ${result.description}`,
+        `     ${style.dim(describeSource(result.source))}`,
+        ...(result.answers.length > 1
+          ? [`     ${style.dim(`accepted: ${result.answers.map((a) => a.label).join(" | ")}`)}`]
+          : []),
         ...result.exchanges.map((e) => `     ${style.dim(Exchange.format(e))}`),
         ...result.messages.map((m) => `     ${style.fail("✗")} ${m}`)
       ].join("\n")
@@ -79,13 +108,21 @@ export const formatHeader = (target: { readonly baseUrl: string; readonly worldD
  * @since 0.1.0
  * @category formatting
  */
-export const formatFooter = (report: RunReport): string =>
-  [
+export const formatFooter = (report: RunReport): string => {
+  const assumed = assumedCounts(report)
+  return [
     "",
     `${report.results.length} cases in ${(report.durationMs / 1000).toFixed(1)} s` +
       (report.skipped > 0 ? `, ${report.skipped} skipped (the world cannot support them)` : ""),
+    ...(assumed.preferred + assumed.alternative > 0
+      ? [
+          `${assumed.preferred + assumed.alternative} assumed expectations answered: ${assumed.preferred} with the preferred answer, ${assumed.alternative} with an accepted alternative` +
+            (report.strict ? " (--strict: alternatives fail)" : "")
+        ]
+      : []),
     summaryLine(report)
   ].join("\n")
+}
 
 /**
  * The whole report.

@@ -1,0 +1,115 @@
+/**
+ * Running the suite against a target (the embedded mock, or a base URL): the preflight check of a
+ * remote server, the world, and what receives the results.
+ *
+ * @since 0.2.0
+ */
+import { RetryPolicy } from "@clerk-effect/client"
+import { layer as mockLayer, MockClerk } from "@clerk-effect/fixtures"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import type { ContractCase } from "../Case.js"
+import type { Sink } from "../recording/Writer.js"
+import type { CaseResult, RunReport } from "../Report.js"
+import * as Suite from "../Suite.js"
+import { WorldError } from "../World.js"
+import * as ClerkWorld from "../worlds/ClerkWorld.js"
+import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
+import * as MockWorld from "../worlds/MockWorld.js"
+import * as RemoteMock from "../worlds/RemoteMock.js"
+import type { Target } from "./Target.js"
+import { UserError } from "./UserError.js"
+
+/** Checks that a remote server answers and accepts the key before anything is set up. */
+const preflight = (session: Suite.SessionOf) =>
+  Effect.flatMap(
+    Effect.mapError(
+      session.raw({ method: "GET", path: "/organization_memberships", query: { limit: "1" }, auth: "valid" }),
+      (e) =>
+        new UserError({ message: `cannot reach ${session.baseUrl} (${e.message}): check --base-url and your network` })
+    ),
+    (response) =>
+      response.status === 401
+        ? Effect.fail(
+            new UserError({
+              message: `${session.baseUrl} refused the secret key (401): check CLERK_SECRET_KEY or --secret`
+            })
+          )
+        : response.status === 404
+          ? Effect.fail(
+              new UserError({
+                message: /\/v1\/?$/.test(session.baseUrl)
+                  ? `${session.baseUrl} has no /organization_memberships (404): check --base-url points at Clerk's Backend API`
+                  : `${session.baseUrl} has no /organization_memberships (404): --base-url is the API root, ending in /v1 (try ${session.baseUrl.replace(/\/+$/, "")}/v1)`
+              })
+            )
+          : Effect.void
+  )
+
+/**
+ * How to run a target: strictness, where each result is printed, and what receives the whole
+ * exchanges of each case (a recording, a comparison).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RunSettings {
+  readonly strict: boolean
+  readonly onResult: (result: CaseResult) => Effect.Effect<void>
+  readonly sink?: Sink
+}
+
+/**
+ * Runs the selected cases against the target.
+ *
+ * @since 0.2.0
+ * @category handlers
+ */
+export const runTarget = (
+  target: Target,
+  selected: ReadonlyArray<ContractCase>,
+  settings: RunSettings
+): Effect.Effect<RunReport, UserError, HttpClient.HttpClient> => {
+  const worldError = Effect.mapError((e: { readonly message: string }) => new UserError({ message: e.message }))
+  const common = (baseUrl: string, secretKey: Redacted.Redacted<string>) => ({
+    baseUrl,
+    secretKey,
+    cases: selected,
+    strict: settings.strict,
+    onResult: settings.onResult,
+    ...(settings.sink === undefined ? {} : { onExchanges: settings.sink(baseUrl, secretKey) })
+  })
+  if (target._tag === "Embedded") {
+    return Effect.flatMap(MockClerk, (server) =>
+      Suite.run({
+        ...common(server.baseUrl, Redacted.make(server.secretKey)),
+        world:
+          target.world === "mock"
+            ? () => MockWorld.make(server)
+            : target.world === "clerk"
+              ? ClerkWorld.make
+              : DiscoverWorld.make
+      })
+    ).pipe(worldError, Effect.provide(mockLayer()))
+  }
+  return Effect.flatMap(
+    // a mock started on its own is checked with its whole world (read from its control endpoints)
+    target.world === "discover" ? RemoteMock.detect(target.baseUrl) : Effect.succeed(Option.none()),
+    (mock) =>
+      Suite.run({
+        ...common(target.baseUrl, target.secretKey),
+        world: (session) =>
+          Effect.zipRight(
+            Effect.mapError(preflight(session), (e) => new WorldError({ message: e.message })),
+            Option.isSome(mock)
+              ? MockWorld.make(mock.value)
+              : target.world === "clerk"
+                ? ClerkWorld.make(session)
+                : DiscoverWorld.make(session)
+          ),
+        retry: RetryPolicy.defaultPolicy
+      })
+  ).pipe(worldError)
+}

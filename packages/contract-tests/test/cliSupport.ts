@@ -1,0 +1,39 @@
+/**
+ * Running the built CLI (`dist/bin.js`) from the repo root as a user would, without blocking the
+ * event loop (so a server of the test itself keeps answering), with a clean environment.
+ */
+import { spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import { Effect } from "effect"
+
+/** The repository's root. */
+export const root = fileURLToPath(new URL("../../../", import.meta.url))
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+
+/** What a CLI run printed and its exit code. */
+export interface CliRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs `contract …` (no CLERK_SECRET_KEY from the caller; `INIT_CWD` the repo root). */
+export const contract = (args: ReadonlyArray<string>, env: Record<string, string> = {}): Effect.Effect<CliRun> =>
+  Effect.async<CliRun>((resume) => {
+    const { CLERK_SECRET_KEY: _, ...base } = process.env
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...base, NO_COLOR: "1", INIT_CWD: root, ...env }
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk
+    })
+    child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
+    return Effect.sync(() => child.kill("SIGTERM"))
+  })
