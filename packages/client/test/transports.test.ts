@@ -1,8 +1,8 @@
 /**
- * The operations' direct path over this package's transports (`UndiciHttpClient`, and its
- * `FetchHttpClient`): under the live clock they send through the transport's direct sender, with the
- * attempt's time-out enforced by the transport; under a TestClock, or through a wrapped client, they
- * take the generic `HttpClient` path.
+ * The operations over this package's transports (`UndiciHttpClient`, and its `FetchHttpClient`),
+ * both ordinary `HttpClient`s: the same pipeline under the live clock and under a TestClock (the
+ * attempt's time-out is Effect's, read from the clock in context), and a wrapped client is used as
+ * given.
  */
 import { HttpClient } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
@@ -28,8 +28,7 @@ for (const [transportName, transport] of Transports) {
       ...options
     }).pipe(Layer.provide(transport))
 
-  // Under the live clock the client sends through the transport's direct path (no `HttpClient`
-  // pipeline, the attempt's time-out enforced by the transport); these tests run live for that reason.
+  // Real sockets and real time: what a service in production runs.
   describe(`${transportName}: under the live clock`, () => {
     it.scopedLive("a list decodes; status, joined headers, path, query and auth are as sent", () =>
       Effect.gen(function* () {

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import {
-  type Api,
+  Api,
   ClerkErrors,
   ClerkTransport,
   type CreateInput,
@@ -269,7 +269,8 @@ export const make = (session: Session, world: World): Probe => {
       WithHttpInfo<unknown>,
       { readonly status?: number }
     >
-    if (operation !== "create") return effect as never
+    // a POST adds a membership: one the case made for a spare user is removed when the case ends
+    if (Api[operation].method !== "POST") return effect as never
     return effect.pipe(
       Effect.tap((result) => created(input, result.status)),
       Effect.tapError((error) => created(input, error.status))
