@@ -4,7 +4,7 @@
  * from the repo root without pnpm's `ELIFECYCLE` banner after a one-line error.
  */
 import { spawn } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -76,6 +76,25 @@ describe("the contract CLI, first hour", () => {
         expect(code).toBe(0)
         expect(existsSync(join(user, "r", "c.xml"))).toBe(true)
         expect(existsSync(join(packageDir, "r"))).toBe(false)
+      }),
+    60_000
+  )
+
+  it.live.each([
+    ["--junit", "a-file/contract.xml", "a folder of the path is a file"],
+    ["--json", "a-folder", "the path is a folder"]
+  ] as const)(
+    "%s %s (%s) is refused before any case runs: one line, exit 2",
+    ([flag, path]) =>
+      Effect.gen(function* () {
+        const cwd = mkdtempSync(join(dir, "unwritable-"))
+        writeFileSync(join(cwd, "a-file"), "")
+        mkdirSync(join(cwd, "a-folder"))
+        const { code, stdout, stderr } = yield* node(["--grep", "^delete:", flag, path], cwd)
+        expect(code).toBe(2)
+        expect(stderr.trim().split("\n")).toHaveLength(1)
+        expect(stderr).toMatch(new RegExp(`^error: cannot write the ${flag} report to ${path} \\(`))
+        expect(stdout).not.toMatch(/PASS|FAIL|passed/)
       }),
     60_000
   )

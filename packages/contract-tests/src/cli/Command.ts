@@ -9,8 +9,6 @@ import { RetryPolicy } from "@clerk-effect/client"
 import { layer as mockLayer, MockClerk } from "@clerk-effect/fixtures"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import * as FileSystem from "@effect/platform/FileSystem"
-import * as NodePath from "node:path"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
@@ -32,7 +30,7 @@ import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
 import * as MockWorld from "../worlds/MockWorld.js"
 import * as RemoteMock from "../worlds/RemoteMock.js"
 import * as Drift from "./Drift.js"
-import * as Paths from "./Paths.js"
+import * as ReportFile from "./ReportFile.js"
 import { type Target, resolve } from "./Target.js"
 import { UserError } from "./UserError.js"
 
@@ -167,6 +165,9 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     if (Either.isLeft(target)) return yield* target.left
     const selected = selectCases(parsed.grep)
     if (Either.isLeft(selected)) return yield* selected.left
+    // before anything runs: a report that cannot be written stops the run now, not after it
+    const junit = yield* Effect.transposeMapOption(parsed.junit, (file) => ReportFile.prepare("--junit", file))
+    const json = yield* Effect.transposeMapOption(parsed.json, (file) => ReportFile.prepare("--json", file))
     yield* Console.log(
       target.right._tag === "Embedded"
         ? `Contract suite against the embedded mock (${target.right.world} world)\n`
@@ -174,24 +175,8 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     )
     const report = yield* runTarget(target.right, selected.right, style)
     yield* Console.log(Text.formatFooter(report))
-    const fs = yield* FileSystem.FileSystem
-    const write = (path: Option.Option<string>, text: string) =>
-      Option.match(path, {
-        onNone: () => Effect.void,
-        onSome: (file) => {
-          // relative to where the user ran the command, not to this package; missing folders created
-          const absolute = Paths.fromUser(file)
-          return Effect.mapError(
-            Effect.zipRight(
-              fs.makeDirectory(NodePath.dirname(absolute), { recursive: true }),
-              fs.writeFileString(absolute, text)
-            ),
-            (e) => new UserError({ message: `cannot write ${file} (${absolute}): ${e.message}` })
-          )
-        }
-      })
-    yield* write(parsed.junit, JUnit.format(report))
-    yield* write(parsed.json, Json.format(report))
+    if (Option.isSome(junit)) yield* ReportFile.write(junit.value, JUnit.format(report))
+    if (Option.isSome(json)) yield* ReportFile.write(json.value, Json.format(report))
     return report.failed > 0 ? 1 : 0
   })
 
