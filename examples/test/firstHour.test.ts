@@ -12,14 +12,19 @@ import { Effect } from "effect"
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
 const reconcile = ["--filter", "@clerk-effect/examples", "run", "reconcile", "--", "--org", "org_acme"]
 
-/** `pnpm …` from the repo root with a user's environment (no key, no package-manager variables). */
+/** A user's environment (no key, no package-manager variables) with `extra` on top. */
+const userEnv = (extra: Record<string, string> = {}) => {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && k !== "CLERK_SECRET_KEY" && k !== "INIT_CWD" && !k.startsWith("npm_")) env[k] = v
+  }
+  return { ...env, ...extra }
+}
+
+/** `pnpm …` from the repo root with a user's environment. */
 const pnpm = (args: ReadonlyArray<string>, extra: Record<string, string> = {}) =>
   Effect.async<{ code: number | null; stdout: string; stderr: string }>((resume) => {
-    const env: Record<string, string> = {}
-    for (const [k, v] of Object.entries(process.env)) {
-      if (v !== undefined && k !== "CLERK_SECRET_KEY" && k !== "INIT_CWD" && !k.startsWith("npm_")) env[k] = v
-    }
-    const child = spawn("pnpm", args, { cwd: repoRoot, env: { ...env, ...extra } })
+    const child = spawn("pnpm", args, { cwd: repoRoot, env: userEnv(extra) })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (chunk) => {
@@ -69,6 +74,58 @@ describe("pnpm --filter @clerk-effect/examples run reconcile", () => {
         expect(stderr).toContain(says)
         expect(stderr + stdout).not.toMatch(/ELIFECYCLE|ERR_PNPM|Command failed|\n\s+at /)
       }),
+    120_000
+  )
+
+  it.scopedLive(
+    "Ctrl-C half-way: what was applied is on screen, and one line says how far it got and what to do",
+    () =>
+      Effect.gen(function* () {
+        // removals never get an answer, so the run is still going when Ctrl-C comes
+        const mock = yield* MockClerk
+        yield* mock.setFaults({ rules: [{ route: "delete", kind: "latency", latencyMs: 600_000 }] })
+        const { code, stdout, stderr } = yield* Effect.async<{
+          code: number | null
+          stdout: string
+          stderr: string
+        }>((resume) => {
+          const child = spawn(
+            "pnpm",
+            [...reconcile, "--desired", "examples/team.json", "--concurrency", "1"],
+            // its own process group, as a terminal's foreground job: Ctrl-C reaches pnpm and the job
+            {
+              cwd: repoRoot,
+              env: userEnv({ CLERK_API_URL: mock.baseUrl, CLERK_SECRET_KEY: DefaultSecretKey }),
+              detached: true
+            }
+          )
+          let stdout = ""
+          let stderr = ""
+          let sent = false
+          child.stdout.on("data", (chunk) => {
+            stdout += chunk
+            // the last change before the removals has been applied: press Ctrl-C
+            if (!sent && stdout.includes("~ user_alice org:admin -> org:member") && child.pid !== undefined) {
+              sent = true
+              process.kill(-child.pid, "SIGINT")
+            }
+          })
+          child.stderr.on("data", (chunk) => {
+            stderr += chunk
+          })
+          child.on("error", (error) => resume(Effect.die(error)))
+          child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
+          return Effect.sync(() => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"))
+        })
+        expect(stdout).toContain("plan: 1 to add, 2 role change(s), 3 to remove")
+        expect(stdout).toContain("~ user_bob org:member -> org:admin")
+        expect(stdout).not.toContain("applied 6")
+        expect(stderr.trim().split("\n")).toEqual([
+          "reconcile: interrupted after 3 of 6 changes (listed above); run the same command again to do what is left"
+        ])
+        expect(stderr + stdout).not.toMatch(/ELIFECYCLE|ERR_PNPM|Command failed/)
+        expect(code).toBe(130)
+      }).pipe(Effect.provide(mockLayer({ control: true }))),
     120_000
   )
 
