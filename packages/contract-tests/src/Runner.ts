@@ -39,7 +39,8 @@ export const select = (
 
 /**
  * Runs one case: skipped when the world lacks a capability it requires; otherwise its setup,
- * request and checks in a scope (so whatever it added is removed), then the world's `restore`.
+ * request and checks in a scope (so whatever it added is removed), then the world's `restore`
+ * (also when interrupted).
  *
  * @since 0.1.0
  * @category running
@@ -63,8 +64,8 @@ export const runCase = (
     }
     yield* takeExchanges
     const start = yield* Clock.currentTimeMillis
-    const exit = yield* Effect.exit(Effect.scoped(testCase.run(probe)))
-    yield* probe.world.restore
+    // restored also when the run is interrupted half-way through the case (Ctrl-C)
+    const exit = yield* Effect.exit(Effect.ensuring(Effect.scoped(testCase.run(probe)), probe.world.restore))
     const end = yield* Clock.currentTimeMillis
     const exchanges = yield* takeExchanges
     const timing = { durationMs: end - start, exchanges }

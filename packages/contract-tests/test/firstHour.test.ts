@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
+import { MockClerk, layer as mockLayer } from "@clerk-effect/fixtures"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 
@@ -96,6 +97,59 @@ describe("the contract CLI, first hour", () => {
         expect(stderr).toMatch(new RegExp(`^error: cannot write the ${flag} report to ${path} \\(`))
         expect(stdout).not.toMatch(/PASS|FAIL|passed/)
       }),
+    60_000
+  )
+
+  it.scopedLive(
+    "Ctrl-C half-way: one line says how far it got; the server is left as it was",
+    () =>
+      Effect.gen(function* () {
+        // updates never get an answer, so the run is still going when Ctrl-C comes
+        const mock = yield* MockClerk
+        yield* mock.setFaults({ rules: [{ route: "update", kind: "latency", latencyMs: 600_000 }] })
+        const before = yield* mock.snapshot
+        const cwd = mkdtempSync(join(dir, "interrupted-"))
+        const args = [
+          "--base-url",
+          mock.baseUrl,
+          "--secret",
+          mock.secretKey,
+          "--grep",
+          "^(create:Member:200|update:Role:200)$"
+        ]
+        const { code, stdout, stderr } = yield* Effect.async<{ code: number | null; stdout: string; stderr: string }>(
+          (resume) => {
+            // its own process group, as a terminal's foreground job
+            const child = spawn(process.execPath, [bin, ...args, "--junit", "r.xml"], {
+              cwd,
+              env: userEnv(),
+              detached: true
+            })
+            let stdout = ""
+            let stderr = ""
+            let sent = false
+            child.stdout.on("data", (chunk) => {
+              stdout += chunk
+              if (!sent && stdout.includes("PASS create:Member:200") && child.pid !== undefined) {
+                sent = true
+                process.kill(-child.pid, "SIGINT")
+              }
+            })
+            child.stderr.on("data", (chunk) => {
+              stderr += chunk
+            })
+            child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
+            return Effect.sync(() => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"))
+          }
+        )
+        expect(stdout).not.toContain("passed")
+        expect(stderr.trim().split("\n")).toEqual([
+          "error: interrupted after 1 of 2 cases (the run's clean-up done); no report written"
+        ])
+        expect(code).toBe(130)
+        expect(existsSync(join(cwd, "r.xml"))).toBe(false)
+        expect(yield* mock.snapshot).toStrictEqual(before)
+      }).pipe(Effect.provide(mockLayer({ control: true }))),
     60_000
   )
 

@@ -16,6 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
 import type { ContractCase } from "../Case.js"
 import type { CaseResult, RunReport } from "../Report.js"
 import * as JUnit from "../report/JUnit.js"
@@ -105,9 +106,8 @@ export const selectCases = (grep: Parsed["grep"]) => {
 const runTarget = (
   target: Target,
   selected: ReadonlyArray<ContractCase>,
-  style: Text.Style
+  onResult: (result: CaseResult) => Effect.Effect<void>
 ): Effect.Effect<RunReport, UserError, HttpClient.HttpClient> => {
-  const onResult = print(style)
   const worldError = Effect.mapError((e: { readonly message: string }) => new UserError({ message: e.message }))
   if (target._tag === "Embedded") {
     return Effect.flatMap(MockClerk, (server) =>
@@ -173,7 +173,24 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
         ? `Contract suite against the embedded mock (${target.right.world} world)\n`
         : `Contract suite against ${target.right.baseUrl} (${target.right.world} world)\n`
     )
-    const report = yield* runTarget(target.right, selected.right, style)
+    const ran = yield* Ref.make(0)
+    const onResult = (result: CaseResult) =>
+      Effect.zipRight(
+        Ref.update(ran, (n) => n + 1),
+        print(style)(result)
+      )
+    const report = yield* runTarget(target.right, selected.right, onResult).pipe(
+      // Ctrl-C: after the run's clean-up (its finalizers) ran, say how far it got
+      Effect.onInterrupt(() =>
+        Effect.flatMap(Ref.get(ran), (n) =>
+          Console.error(
+            `error: interrupted after ${n} of ${selected.right.length} cases (the run's clean-up done)${
+              Option.isSome(junit) || Option.isSome(json) ? "; no report written" : ""
+            }`
+          )
+        )
+      )
+    )
     yield* Console.log(Text.formatFooter(report))
     if (Option.isSome(junit)) yield* ReportFile.write(junit.value, JUnit.format(report))
     if (Option.isSome(json)) yield* ReportFile.write(json.value, Json.format(report))
