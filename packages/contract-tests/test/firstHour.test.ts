@@ -154,6 +154,22 @@ describe("the contract CLI, first hour", () => {
   )
 
   it.live(
+    "`pnpm contract` inside packages/contract-tests is the root's command (it builds first; never a missing dist/bin.js)",
+    () =>
+      Effect.gen(function* () {
+        const script = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).scripts.contract
+        const root = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).scripts.contract
+        expect(script).toBe(root.replace("scripts/cli.mjs", "../../scripts/cli.mjs"))
+        const bad = yield* run("pnpm", ["contract", "--grep", "^nothing-at-all$"], packageDir)
+        expect(bad.code).toBe(2)
+        expect(bad.stderr.trim().split("\n")).toEqual([
+          expect.stringMatching(/^error: --grep "\^nothing-at-all\$" matches none/)
+        ])
+      }),
+    180_000
+  )
+
+  it.live(
     "--grep that matches no case is a mistake: one line, exit 2",
     () =>
       Effect.gen(function* () {
