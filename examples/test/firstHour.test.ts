@@ -21,20 +21,34 @@ const userEnv = (extra: Record<string, string> = {}) => {
   return { ...env, ...extra }
 }
 
-/** `pnpm …` from the repo root with a user's environment. */
-const pnpm = (args: ReadonlyArray<string>, extra: Record<string, string> = {}) =>
+/**
+ * `pnpm …` from the repo root with a user's environment; its exit code and output. With
+ * `ctrlCWhen`, pnpm runs in its own process group (as a terminal's foreground job) and gets Ctrl-C
+ * (SIGINT to the group) once its output contains that text.
+ */
+const pnpm = (args: ReadonlyArray<string>, extra: Record<string, string> = {}, ctrlCWhen?: string) =>
   Effect.async<{ code: number | null; stdout: string; stderr: string }>((resume) => {
-    const child = spawn("pnpm", args, { cwd: repoRoot, env: userEnv(extra) })
+    const detached = ctrlCWhen !== undefined
+    const child = spawn("pnpm", args, { cwd: repoRoot, env: userEnv(extra), detached })
     let stdout = ""
     let stderr = ""
+    let sent = false
     child.stdout.on("data", (chunk) => {
       stdout += chunk
+      if (ctrlCWhen !== undefined && !sent && stdout.includes(ctrlCWhen) && child.pid !== undefined) {
+        sent = true
+        process.kill(-child.pid, "SIGINT")
+      }
     })
     child.stderr.on("data", (chunk) => {
       stderr += chunk
     })
     child.on("error", (error) => resume(Effect.die(error)))
     child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
+    // interrupted (the test timed out): nothing of the command is left running
+    return Effect.sync(() => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(detached ? -child.pid : child.pid, "SIGKILL")
+    })
   })
 
 describe("pnpm --filter @clerk-effect/examples run reconcile", () => {
@@ -84,39 +98,12 @@ describe("pnpm --filter @clerk-effect/examples run reconcile", () => {
         // removals never get an answer, so the run is still going when Ctrl-C comes
         const mock = yield* MockClerk
         yield* mock.setFaults({ rules: [{ route: "delete", kind: "latency", latencyMs: 600_000 }] })
-        const { code, stdout, stderr } = yield* Effect.async<{
-          code: number | null
-          stdout: string
-          stderr: string
-        }>((resume) => {
-          const child = spawn(
-            "pnpm",
-            [...reconcile, "--desired", "examples/team.json", "--concurrency", "1"],
-            // its own process group, as a terminal's foreground job: Ctrl-C reaches pnpm and the job
-            {
-              cwd: repoRoot,
-              env: userEnv({ CLERK_API_URL: mock.baseUrl, CLERK_SECRET_KEY: DefaultSecretKey }),
-              detached: true
-            }
-          )
-          let stdout = ""
-          let stderr = ""
-          let sent = false
-          child.stdout.on("data", (chunk) => {
-            stdout += chunk
-            // the last change before the removals has been applied: press Ctrl-C
-            if (!sent && stdout.includes("~ user_alice org:admin -> org:member") && child.pid !== undefined) {
-              sent = true
-              process.kill(-child.pid, "SIGINT")
-            }
-          })
-          child.stderr.on("data", (chunk) => {
-            stderr += chunk
-          })
-          child.on("error", (error) => resume(Effect.die(error)))
-          child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
-          return Effect.sync(() => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"))
-        })
+        const { code, stdout, stderr } = yield* pnpm(
+          [...reconcile, "--desired", "examples/team.json", "--concurrency", "1"],
+          { CLERK_API_URL: mock.baseUrl, CLERK_SECRET_KEY: DefaultSecretKey },
+          // the last change before the removals has been applied
+          "~ user_alice org:admin -> org:member"
+        )
         expect(stdout).toContain("plan: 1 to add, 2 role change(s), 3 to remove")
         expect(stdout).toContain("~ user_bob org:member -> org:admin")
         expect(stdout).not.toContain("applied 6")

@@ -27,20 +27,34 @@ const userEnv = (extra: Record<string, string> = {}) => {
   return { ...env, ...extra }
 }
 
-/** Runs a command to its end; its exit code and output. */
-const run = (command: string, args: ReadonlyArray<string>, cwd: string, env = userEnv()) =>
+/**
+ * Runs a command to its end; its exit code and output. With `ctrlCWhen`, the command runs in its own
+ * process group (as a terminal's foreground job) and gets Ctrl-C (SIGINT to the group) once its
+ * output contains that text.
+ */
+const run = (command: string, args: ReadonlyArray<string>, cwd: string, env = userEnv(), ctrlCWhen?: string) =>
   Effect.async<{ code: number | null; stdout: string; stderr: string }>((resume) => {
-    const child = spawn(command, args, { cwd, env })
+    const detached = ctrlCWhen !== undefined
+    const child = spawn(command, args, { cwd, env, detached })
     let stdout = ""
     let stderr = ""
+    let sent = false
     child.stdout.on("data", (chunk) => {
       stdout += chunk
+      if (ctrlCWhen !== undefined && !sent && stdout.includes(ctrlCWhen) && child.pid !== undefined) {
+        sent = true
+        process.kill(-child.pid, "SIGINT")
+      }
     })
     child.stderr.on("data", (chunk) => {
       stderr += chunk
     })
     child.on("error", (error) => resume(Effect.die(error)))
     child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
+    // interrupted (the test timed out): nothing of the command is left running
+    return Effect.sync(() => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(detached ? -child.pid : child.pid, "SIGKILL")
+    })
   })
 
 const node = (args: ReadonlyArray<string>, cwd: string, env = userEnv()) =>
@@ -117,30 +131,12 @@ describe("the contract CLI, first hour", () => {
           "--grep",
           "^(create:Member:200|update:Role:200)$"
         ]
-        const { code, stdout, stderr } = yield* Effect.async<{ code: number | null; stdout: string; stderr: string }>(
-          (resume) => {
-            // its own process group, as a terminal's foreground job
-            const child = spawn(process.execPath, [bin, ...args, "--junit", "r.xml"], {
-              cwd,
-              env: userEnv(),
-              detached: true
-            })
-            let stdout = ""
-            let stderr = ""
-            let sent = false
-            child.stdout.on("data", (chunk) => {
-              stdout += chunk
-              if (!sent && stdout.includes("PASS create:Member:200") && child.pid !== undefined) {
-                sent = true
-                process.kill(-child.pid, "SIGINT")
-              }
-            })
-            child.stderr.on("data", (chunk) => {
-              stderr += chunk
-            })
-            child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
-            return Effect.sync(() => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"))
-          }
+        const { code, stdout, stderr } = yield* run(
+          process.execPath,
+          [bin, ...args, "--junit", "r.xml"],
+          cwd,
+          userEnv(),
+          "PASS create:Member:200"
         )
         expect(stdout).not.toContain("passed")
         expect(stderr.trim().split("\n")).toEqual([
