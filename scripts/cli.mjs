@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `pnpm mock` / `pnpm contract` from the repo root (and examples' `reconcile`): builds what the command needs (turbo, cached;
-// its output is shown only if the build fails), then runs the package's built bin in this process
-// group with the user's arguments and exits with its exit code. No nested `pnpm run`, so a one-line
-// user error is not followed by pnpm banners, and Ctrl-C reaches the bin once: this wrapper ignores
-// SIGINT and leaves the exit code to the bin (0 when the mock stops cleanly).
+// `pnpm mock` / `pnpm contract` (from the repo root or inside their package) and examples' `reconcile`:
+// builds what the command needs (turbo, cached; its output is shown only if the build fails), then
+// runs the package's built bin in this process group with the user's arguments and exits with its
+// exit code. No nested `pnpm run`, so a one-line user error is not followed by pnpm banners, and
+// Ctrl-C reaches the bin once: this wrapper ignores SIGINT and leaves the exit code to the bin (0 when
+// the mock stops cleanly).
 //
 //   node scripts/cli.mjs <mock|contract|reconcile> [args…]
 import { spawn, spawnSync } from "node:child_process"

@@ -14,27 +14,35 @@ cd "$(dirname "$0")/../.."
 target="${1:-}"
 shift || true
 reports="${CONTRACT_REPORTS:-reports}"
-mkdir -p "$reports"
-if [ "${CONTRACT_SKIP_BUILD:-}" != "1" ]; then
-  pnpm --silent turbo run build --filter=@clerk-effect/contract-tests... --output-logs=errors-only >&2
-fi
-run() {
-  # what `pnpm contract` runs, without pnpm's own start-up and banners
-  node packages/contract-tests/dist/bin.js --junit "$reports/contract-$target.xml" --json "$reports/contract-$target.json" "$@"
-}
+# mistakes first: one line, before anything is built
 case "$target" in
-  mock)
-    run "$@"
-    ;;
+  mock) ;;
   staging)
     if [ -z "${CLERK_STAGING_SECRET_KEY:-}" ]; then
       echo "contract: CLERK_STAGING_SECRET_KEY is not set; add your staging instance's sk_test_ key as a CI secret" >&2
       exit 2
     fi
-    CLERK_SECRET_KEY="$CLERK_STAGING_SECRET_KEY" run --base-url "${CLERK_STAGING_API_URL:-https://api.clerk.com/v1}" "$@"
     ;;
   *)
     echo "contract: say which target: bash examples/ci/contract.sh mock|staging [pnpm contract options]" >&2
     exit 2
     ;;
 esac
+mkdir -p "$reports"
+if [ "${CONTRACT_SKIP_BUILD:-}" != "1" ]; then
+  # turbo's output only when the build fails
+  if ! build="$(pnpm --silent turbo run build --filter=@clerk-effect/contract-tests... --output-logs=errors-only 2>&1)"; then
+    echo "$build" >&2
+    echo "contract: the build failed (above)" >&2
+    exit 1
+  fi
+fi
+run() {
+  # what `pnpm contract` runs, without pnpm's own start-up and banners
+  node packages/contract-tests/dist/bin.js --junit "$reports/contract-$target.xml" --json "$reports/contract-$target.json" "$@"
+}
+if [ "$target" = staging ]; then
+  CLERK_SECRET_KEY="$CLERK_STAGING_SECRET_KEY" run --base-url "${CLERK_STAGING_API_URL:-https://api.clerk.com/v1}" "$@"
+else
+  run "$@"
+fi

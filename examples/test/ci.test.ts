@@ -52,4 +52,15 @@ describe("ci/contract.sh", () => {
     expect(none.code).toBe(2)
     expect(none.stderr).toContain("mock|staging")
   })
+
+  it("a mistake is one line before anything is built (as a user runs it, without CONTRACT_SKIP_BUILD)", {
+    timeout: 120_000
+  }, async () => {
+    for (const args of [[], ["stagin"], ["staging"]]) {
+      const { code, stdout, stderr } = await run(args, { CONTRACT_SKIP_BUILD: "" })
+      expect(code, args.join(" ")).toBe(2)
+      expect(stderr.trim().split("\n"), args.join(" ")).toHaveLength(1)
+      expect(stderr + stdout, args.join(" ")).not.toMatch(/turbo|Tasks:/)
+    }
+  })
 })

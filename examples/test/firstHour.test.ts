@@ -12,24 +12,43 @@ import { Effect } from "effect"
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
 const reconcile = ["--filter", "@clerk-effect/examples", "run", "reconcile", "--", "--org", "org_acme"]
 
-/** `pnpm …` from the repo root with a user's environment (no key, no package-manager variables). */
-const pnpm = (args: ReadonlyArray<string>, extra: Record<string, string> = {}) =>
+/** A user's environment (no key, no package-manager variables) with `extra` on top. */
+const userEnv = (extra: Record<string, string> = {}) => {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && k !== "CLERK_SECRET_KEY" && k !== "INIT_CWD" && !k.startsWith("npm_")) env[k] = v
+  }
+  return { ...env, ...extra }
+}
+
+/**
+ * `pnpm …` from the repo root with a user's environment; its exit code and output. With
+ * `ctrlCWhen`, pnpm runs in its own process group (as a terminal's foreground job) and gets Ctrl-C
+ * (SIGINT to the group) once its output contains that text.
+ */
+const pnpm = (args: ReadonlyArray<string>, extra: Record<string, string> = {}, ctrlCWhen?: string) =>
   Effect.async<{ code: number | null; stdout: string; stderr: string }>((resume) => {
-    const env: Record<string, string> = {}
-    for (const [k, v] of Object.entries(process.env)) {
-      if (v !== undefined && k !== "CLERK_SECRET_KEY" && k !== "INIT_CWD" && !k.startsWith("npm_")) env[k] = v
-    }
-    const child = spawn("pnpm", args, { cwd: repoRoot, env: { ...env, ...extra } })
+    const detached = ctrlCWhen !== undefined
+    const child = spawn("pnpm", args, { cwd: repoRoot, env: userEnv(extra), detached })
     let stdout = ""
     let stderr = ""
+    let sent = false
     child.stdout.on("data", (chunk) => {
       stdout += chunk
+      if (ctrlCWhen !== undefined && !sent && stdout.includes(ctrlCWhen) && child.pid !== undefined) {
+        sent = true
+        process.kill(-child.pid, "SIGINT")
+      }
     })
     child.stderr.on("data", (chunk) => {
       stderr += chunk
     })
     child.on("error", (error) => resume(Effect.die(error)))
     child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
+    // interrupted (the test timed out): nothing of the command is left running
+    return Effect.sync(() => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(detached ? -child.pid : child.pid, "SIGKILL")
+    })
   })
 
 describe("pnpm --filter @clerk-effect/examples run reconcile", () => {
@@ -69,6 +88,31 @@ describe("pnpm --filter @clerk-effect/examples run reconcile", () => {
         expect(stderr).toContain(says)
         expect(stderr + stdout).not.toMatch(/ELIFECYCLE|ERR_PNPM|Command failed|\n\s+at /)
       }),
+    120_000
+  )
+
+  it.scopedLive(
+    "Ctrl-C half-way: what was applied is on screen, and one line says how far it got and what to do",
+    () =>
+      Effect.gen(function* () {
+        // removals never get an answer, so the run is still going when Ctrl-C comes
+        const mock = yield* MockClerk
+        yield* mock.setFaults({ rules: [{ route: "delete", kind: "latency", latencyMs: 600_000 }] })
+        const { code, stdout, stderr } = yield* pnpm(
+          [...reconcile, "--desired", "examples/team.json", "--concurrency", "1"],
+          { CLERK_API_URL: mock.baseUrl, CLERK_SECRET_KEY: DefaultSecretKey },
+          // the last change before the removals has been applied
+          "~ user_alice org:admin -> org:member"
+        )
+        expect(stdout).toContain("plan: 1 to add, 2 role change(s), 3 to remove")
+        expect(stdout).toContain("~ user_bob org:member -> org:admin")
+        expect(stdout).not.toContain("applied 6")
+        expect(stderr.trim().split("\n")).toEqual([
+          "reconcile: interrupted after 3 of 6 changes (listed above); run the same command again to do what is left"
+        ])
+        expect(stderr + stdout).not.toMatch(/ELIFECYCLE|ERR_PNPM|Command failed/)
+        expect(code).toBe(130)
+      }).pipe(Effect.provide(mockLayer({ control: true }))),
     120_000
   )
 

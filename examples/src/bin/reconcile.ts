@@ -18,7 +18,7 @@ fiber.addObserver((exit) => {
   if (exit._tag === "Success") {
     process.exitCode = exit.value
   } else if (Cause.isInterruptedOnly(exit.cause)) {
-    process.stderr.write("reconcile: interrupted\n")
+    // the command said how far it got
     process.exitCode = 130
   } else {
     const first = Cause.pretty(exit.cause).split("\n")[0]

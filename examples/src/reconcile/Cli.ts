@@ -15,6 +15,7 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
 import * as AppLayers from "../AppLayers.js"
 import * as Desired from "./Desired.js"
 import * as Reconcile from "./Reconcile.js"
@@ -158,12 +159,37 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<number, never, 
     if (desired._tag === "Left") return yield* fail(desired.left.message)
     const apiUrl = yield* Effect.orElseSucceed(apiUrlConfig, () => ClerkTransport.DefaultApiUrl)
     const layer = AppLayers.live({ rateLimit: RateLimit[args.rateLimit] })
+    // printed as it happens: the plan before anything is applied, then each change as it completes
+    const progress = yield* Ref.make<{ readonly plan?: Reconcile.Planned; readonly completed: number }>({
+      completed: 0
+    })
+    const interrupted = Effect.flatMap(Ref.get(progress), ({ plan, completed }) =>
+      fail(
+        plan === undefined || plan.dryRun || plan.changes.length === 0
+          ? "interrupted; nothing was changed"
+          : `interrupted after ${completed} of ${plan.changes.length} changes (listed above); run the same command again to do what is left`
+      )
+    )
     const result = yield* Reconcile.run({
       organizationId: args.organizationId,
       desired: desired.right,
       dryRun: args.dryRun,
-      concurrency: args.concurrency
-    }).pipe(Effect.provide(layer), Effect.either)
+      concurrency: args.concurrency,
+      onPlan: (plan) =>
+        Effect.zipRight(
+          Ref.update(progress, (p) => ({ ...p, plan })),
+          Console.log(`${Summary.head(plan)}\n${Summary.planLine(plan.changes)}`)
+        ),
+      onOutcome: (outcome) =>
+        Effect.zipRight(
+          Ref.update(progress, (p) => ({ ...p, completed: p.completed + 1 })),
+          Console.log(Summary.line(outcome))
+        )
+    }).pipe(
+      Effect.provide(layer),
+      Effect.either,
+      Effect.onInterrupt(() => interrupted)
+    )
     if (result._tag === "Left") {
       const error = result.left
       if (ConfigError.isConfigError(error)) {
@@ -172,6 +198,10 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<number, never, 
       }
       return yield* fail(explain(error, apiUrl))
     }
-    yield* Console.log(Summary.format(result.right))
-    return Summary.totals(result.right).failed > 0 ? 1 : 0
+    const summary = result.right
+    if (summary.outcomes.length > 0) {
+      if (summary.dryRun) yield* Console.log(summary.outcomes.map(Summary.line).join("\n"))
+      yield* Console.log(Summary.tail(summary))
+    }
+    return Summary.totals(summary).failed > 0 ? 1 : 0
   })

@@ -35,6 +35,24 @@ export interface Options {
   readonly dryRun?: boolean | undefined
   /** Changes in flight at once (default `DefaultConcurrency`). */
   readonly concurrency?: number | undefined
+  /** Called once the plan is known, before anything is applied (e.g. to print it). */
+  readonly onPlan?: ((planned: Planned) => Effect.Effect<void>) | undefined
+  /** Called as each change completes, applied or failed (e.g. to print progress). */
+  readonly onOutcome?: ((outcome: Outcome) => Effect.Effect<void>) | undefined
+}
+
+/**
+ * The plan of a run, before anything is applied.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Planned {
+  readonly organizationId: string
+  readonly dryRun: boolean
+  readonly currentCount: number
+  readonly desiredCount: number
+  readonly changes: ReadonlyArray<Plan.Change>
 }
 
 /**
@@ -128,13 +146,18 @@ export const run = (options: Options): Effect.Effect<Summary, CurrentMembersUnav
       currentCount: current.length,
       desiredCount: options.desired.length
     }
+    if (options.onPlan !== undefined) yield* options.onPlan({ ...base, changes: Plan.changes(plan) })
     if (options.dryRun === true) {
       return { ...base, outcomes: Plan.changes(plan).map((change): Outcome => ({ change, status: "planned" })) }
     }
     const concurrency = Math.max(1, options.concurrency ?? DefaultConcurrency)
+    const report = options.onOutcome ?? (() => Effect.void)
     const outcomes = yield* Effect.forEach(
       plan.phases,
-      (phase) => Effect.forEach(phase, (change) => applyOne(client, organizationId, change), { concurrency }),
+      (phase) =>
+        Effect.forEach(phase, (change) => Effect.tap(applyOne(client, organizationId, change), report), {
+          concurrency
+        }),
       { concurrency: 1 }
     )
     return { ...base, outcomes: outcomes.flat() }

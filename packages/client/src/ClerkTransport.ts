@@ -6,9 +6,11 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
+import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as RateLimiter from "effect/RateLimiter"
@@ -156,15 +158,31 @@ export const layer = (options: ClientOptions): Layer.Layer<ClerkTransport, never
   )
 
 /**
- * Reads the options from configuration: `CLERK_SECRET_KEY` (required, redacted), `CLERK_API_URL`,
- * `CLERK_API_VERSION` and `CLERK_TIMEOUT` (a duration: `700ms`, `5s`, `2m`, `10 seconds`; a plain
- * number is milliseconds; see `ConfigDuration`).
+ * `CLERK_SECRET_KEY`, read `Redacted`. Effect replaces every error message of a redacted setting
+ * with `<redacted>`, so a missing or blank key is reported here instead, with a message that says
+ * what to do; the value itself is never part of a message.
+ */
+const secretKeyConfig: Config.Config<Redacted.Redacted> = Config.option(Config.redacted("CLERK_SECRET_KEY")).pipe(
+  Config.mapOrFail((key) => {
+    const todo = "export your Clerk instance's secret key (sk_test_…, from the dashboard's API keys page)"
+    return Option.isNone(key)
+      ? Either.left(ConfigError.MissingData(["CLERK_SECRET_KEY"], `CLERK_SECRET_KEY is not set: ${todo}`))
+      : Redacted.value(key.value).trim() === ""
+        ? Either.left(ConfigError.InvalidData(["CLERK_SECRET_KEY"], `CLERK_SECRET_KEY is empty: ${todo}`))
+        : Either.right(key.value)
+  })
+)
+
+/**
+ * Reads the options from configuration: `CLERK_SECRET_KEY` (required, redacted; missing or blank
+ * fails saying what to do), `CLERK_API_URL`, `CLERK_API_VERSION` and `CLERK_TIMEOUT` (a duration:
+ * `700ms`, `5s`, `2m`, `10 seconds`; a plain number is milliseconds; see `ConfigDuration`).
  *
  * @since 0.1.0
  * @category config
  */
 export const ClientOptionsConfig: Config.Config<ClientOptions> = Config.all({
-  secretKey: Config.redacted("CLERK_SECRET_KEY"),
+  secretKey: secretKeyConfig,
   apiUrl: Config.string("CLERK_API_URL").pipe(Config.withDefault(DefaultApiUrl)),
   apiVersion: Config.string("CLERK_API_VERSION").pipe(Config.withDefault(DefaultApiVersion)),
   timeout: Config.option(ConfigDuration.config("CLERK_TIMEOUT"))

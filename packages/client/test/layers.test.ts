@@ -121,6 +121,41 @@ describe("OrganizationMemberships.layerConfig", () => {
       expect(http.requests).toHaveLength(0)
     })
   )
+
+  it.effect.each([
+    [{}, "MissingData", "CLERK_SECRET_KEY is not set"],
+    [{ CLERK_SECRET_KEY: "" }, "InvalidData", "CLERK_SECRET_KEY is empty"],
+    [{ CLERK_SECRET_KEY: "  " }, "InvalidData", "CLERK_SECRET_KEY is empty"]
+  ] as const)(
+    "CLERK_SECRET_KEY %j: the error says what to do (not '<redacted>'); nothing is sent",
+    ([env, tag, says]) =>
+      Effect.gen(function* () {
+        const http = TestHttp.make(TestHttp.json(200, pageWire([], 0)))
+        const result = yield* listTwice.pipe(
+          Effect.provide(OrganizationMemberships.layerConfig().pipe(Layer.provide(http.layer))),
+          Effect.withConfigProvider(configFrom({ CLERK_API_URL: API_URL, ...env })),
+          Effect.flip
+        )
+        expect(ConfigError.isConfigError(result)).toBe(true)
+        expect((result as ConfigError.ConfigError)._op).toBe(tag)
+        const text = String(result)
+        expect(text).toContain(`at CLERK_SECRET_KEY: "${says}`)
+        expect(text).toContain("sk_test_")
+        expect(text).not.toContain("<redacted>")
+        expect(http.requests).toHaveLength(0)
+      })
+  )
+
+  it.effect("a key that is set never appears in a configuration error", () =>
+    Effect.gen(function* () {
+      const error = yield* ClerkTransport.ClientOptionsConfig.pipe(
+        Effect.withConfigProvider(configFrom({ CLERK_SECRET_KEY: "sk_test_do_not_print", CLERK_TIMEOUT: "soon" })),
+        Effect.flip
+      )
+      expect(String(error)).toContain("CLERK_TIMEOUT")
+      expect(String(error)).not.toContain("sk_test_do_not_print")
+    })
+  )
 })
 
 describe("standalone functions", () => {

@@ -50,8 +50,9 @@ export interface RunCaseOptions {
 
 /**
  * Runs one case: skipped when the world lacks a capability it requires; otherwise its setup,
- * request and checks in a scope (so whatever it added is removed), then the world's `restore`.
- * The result's exchanges keep bodies cut for reports; `onExchanges` gets them whole.
+ * request and checks in a scope (so whatever it added is removed), then the world's `restore`
+ * (also when interrupted). The result's exchanges keep bodies cut for reports; `onExchanges` gets
+ * them whole.
  *
  * @since 0.1.0
  * @category running
@@ -86,15 +87,18 @@ export const runCase = (
     }
     yield* takeExchanges
     const start = yield* Clock.currentTimeMillis
+    // restored also when the run is interrupted half-way through the case (Ctrl-C)
     const exit = yield* Effect.exit(
-      Effect.scoped(
-        testCase.run(
-          probe,
-          testCase.answers.map((a) => a.label)
-        )
+      Effect.ensuring(
+        Effect.scoped(
+          testCase.run(
+            probe,
+            testCase.answers.map((a) => a.label)
+          )
+        ),
+        probe.world.restore
       )
     )
-    yield* probe.world.restore
     const end = yield* Clock.currentTimeMillis
     const exchanges = yield* takeExchanges
     const timing = { durationMs: end - start, exchanges: exchanges.map(Exchange.forReport) }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -166,41 +166,46 @@ const dir = mkdtempSync(join(tmpdir(), "drift-cli-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe("contract drift (dist/bin.js, from the repo root)", () => {
+  // asynchronous: a worker blocked in spawnSync for over a minute (four processes on a loaded
+  // machine) misses vitest's 60 s RPC deadline and the whole run fails with "Timeout calling onTaskUpdate"
   const run = (file: string) =>
-    spawnSync(process.execPath, [bin, "drift", "--spec", file], {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, INIT_CWD: root }
+    Effect.async<{ status: number | null; stdout: string; stderr: string }>((resume) => {
+      const child = execFile(
+        process.execPath,
+        [bin, "drift", "--spec", file],
+        { cwd: root, encoding: "utf8", env: { ...process.env, INIT_CWD: root } },
+        (_error, stdout, stderr) => resume(Effect.succeed({ status: child.exitCode, stdout, stderr }))
+      )
     })
 
   it.effect(
     "exit 0 on a clean document (JSON or YAML), 1 with the difference grouped by operation, 2 for a bad file",
     () =>
-      Effect.sync(() => {
+      Effect.gen(function* () {
         const clean = join(dir, "clean.json")
         writeFileSync(clean, JSON.stringify(cleanSpec()))
-        const ok = run(clean)
+        const ok = yield* run(clean)
         expect(ok.status).toBe(0)
         expect(ok.stdout.trimEnd().split("\n").at(-1)).toBe(`0 differences, ${IntendedDifferences.length} intended`)
 
         const changed = cleanSpec()
         delete changed.paths[members].post.responses["403"]
         writeFileSync(join(dir, "changed.json"), JSON.stringify(changed))
-        const bad = run(join(dir, "changed.json"))
+        const bad = yield* run(join(dir, "changed.json"))
         expect(bad.status).toBe(1)
         expect(bad.stdout).toContain("CreateOrganizationMembership\n  status 403: contract has declared, spec has -\n")
         expect(bad.stdout.trimEnd().split("\n").at(-1)).toBe(`1 difference, ${IntendedDifferences.length} intended`)
 
         // YAML, as Clerk publishes its documents
         writeFileSync(join(dir, "clean.yml"), Yaml.stringify(cleanSpec()))
-        const yaml = run(join(dir, "clean.yml"))
+        const yaml = yield* run(join(dir, "clean.yml"))
         expect(yaml.status).toBe(0)
         expect(yaml.stdout).toBe(ok.stdout)
 
         writeFileSync(join(dir, "broken.yml"), "openapi: 3.0.3\npaths: [unclosed\n")
         writeFileSync(join(dir, "swagger.yml"), "swagger: '2.0'\npaths: {}\n")
         for (const file of [join(dir, "missing.json"), join(dir, "broken.yml"), join(dir, "swagger.yml")]) {
-          const refused = run(file)
+          const refused = yield* run(file)
           expect(refused.status).toBe(2)
           expect(refused.stdout).toBe("")
           expect(refused.stderr.trimEnd().split("\n")).toHaveLength(1)

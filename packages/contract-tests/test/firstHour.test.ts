@@ -4,10 +4,11 @@
  * from the repo root without pnpm's `ELIFECYCLE` banner after a one-line error.
  */
 import { spawn } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
+import { MockClerk, layer as mockLayer } from "@clerk-effect/fixtures"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 
@@ -26,20 +27,34 @@ const userEnv = (extra: Record<string, string> = {}) => {
   return { ...env, ...extra }
 }
 
-/** Runs a command to its end; its exit code and output. */
-const run = (command: string, args: ReadonlyArray<string>, cwd: string, env = userEnv()) =>
+/**
+ * Runs a command to its end; its exit code and output. With `ctrlCWhen`, the command runs in its own
+ * process group (as a terminal's foreground job) and gets Ctrl-C (SIGINT to the group) once its
+ * output contains that text.
+ */
+const run = (command: string, args: ReadonlyArray<string>, cwd: string, env = userEnv(), ctrlCWhen?: string) =>
   Effect.async<{ code: number | null; stdout: string; stderr: string }>((resume) => {
-    const child = spawn(command, args, { cwd, env })
+    const detached = ctrlCWhen !== undefined
+    const child = spawn(command, args, { cwd, env, detached })
     let stdout = ""
     let stderr = ""
+    let sent = false
     child.stdout.on("data", (chunk) => {
       stdout += chunk
+      if (ctrlCWhen !== undefined && !sent && stdout.includes(ctrlCWhen) && child.pid !== undefined) {
+        sent = true
+        process.kill(-child.pid, "SIGINT")
+      }
     })
     child.stderr.on("data", (chunk) => {
       stderr += chunk
     })
     child.on("error", (error) => resume(Effect.die(error)))
     child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
+    // interrupted (the test timed out): nothing of the command is left running
+    return Effect.sync(() => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(detached ? -child.pid : child.pid, "SIGKILL")
+    })
   })
 
 const node = (args: ReadonlyArray<string>, cwd: string, env = userEnv()) =>
@@ -78,6 +93,76 @@ describe("the contract CLI, first hour", () => {
         expect(existsSync(join(packageDir, "r"))).toBe(false)
       }),
     60_000
+  )
+
+  it.live.each([
+    ["--junit", "a-file/contract.xml", "a folder of the path is a file"],
+    ["--json", "a-folder", "the path is a folder"]
+  ] as const)(
+    "%s %s (%s) is refused before any case runs: one line, exit 2",
+    ([flag, path]) =>
+      Effect.gen(function* () {
+        const cwd = mkdtempSync(join(dir, "unwritable-"))
+        writeFileSync(join(cwd, "a-file"), "")
+        mkdirSync(join(cwd, "a-folder"))
+        const { code, stdout, stderr } = yield* node(["--grep", "^delete:", flag, path], cwd)
+        expect(code).toBe(2)
+        expect(stderr.trim().split("\n")).toHaveLength(1)
+        expect(stderr).toMatch(new RegExp(`^error: cannot write the ${flag} report to ${path} \\(`))
+        expect(stdout).not.toMatch(/PASS|FAIL|passed/)
+      }),
+    60_000
+  )
+
+  it.scopedLive(
+    "Ctrl-C half-way: one line says how far it got; the server is left as it was",
+    () =>
+      Effect.gen(function* () {
+        // updates never get an answer, so the run is still going when Ctrl-C comes
+        const mock = yield* MockClerk
+        yield* mock.setFaults({ rules: [{ route: "update", kind: "latency", latencyMs: 600_000 }] })
+        const before = yield* mock.snapshot
+        const cwd = mkdtempSync(join(dir, "interrupted-"))
+        const args = [
+          "--base-url",
+          mock.baseUrl,
+          "--secret",
+          mock.secretKey,
+          "--grep",
+          "^(create:Member:200|update:Role:200)$"
+        ]
+        const { code, stdout, stderr } = yield* run(
+          process.execPath,
+          [bin, ...args, "--junit", "r.xml"],
+          cwd,
+          userEnv(),
+          "PASS create:Member:200"
+        )
+        expect(stdout).not.toContain("passed")
+        expect(stderr.trim().split("\n")).toEqual([
+          "error: interrupted after 1 of 2 cases (the run's clean-up done); no report written"
+        ])
+        expect(code).toBe(130)
+        expect(existsSync(join(cwd, "r.xml"))).toBe(false)
+        expect(yield* mock.snapshot).toStrictEqual(before)
+      }).pipe(Effect.provide(mockLayer({ control: true }))),
+    60_000
+  )
+
+  it.live(
+    "`pnpm contract` inside packages/contract-tests is the root's command (it builds first; never a missing dist/bin.js)",
+    () =>
+      Effect.gen(function* () {
+        const script = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).scripts.contract
+        const root = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).scripts.contract
+        expect(script).toBe(root.replace("scripts/cli.mjs", "../../scripts/cli.mjs"))
+        const bad = yield* run("pnpm", ["contract", "--grep", "^nothing-at-all$"], packageDir)
+        expect(bad.code).toBe(2)
+        expect(bad.stderr.trim().split("\n")).toEqual([
+          expect.stringMatching(/^error: --grep "\^nothing-at-all\$" matches none/)
+        ])
+      }),
+    180_000
   )
 
   it.live(

@@ -14,6 +14,7 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as Ref from "effect/Ref"
 import type { ContractCase } from "../Case.js"
 import { AllCases } from "../cases/index.js"
 import * as Files from "../recording/Files.js"
@@ -149,6 +150,8 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     if (Either.isLeft(target)) return yield* target.left
     const selected = selectCases(parsed.grep)
     if (Either.isLeft(selected)) return yield* selected.left
+    // before anything runs: a report that cannot be written stops the run now, not after it
+    const reports = yield* Output.prepareAll(parsed)
     const cases = yield* pinned(selected.right, parsed.observed)
     const writer = Option.isSome(parsed.record)
       ? yield* Effect.mapError(
@@ -161,19 +164,35 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
         ? `Contract suite against the embedded mock (${target.right.world} world)\n`
         : `Contract suite against ${target.right.baseUrl} (${target.right.world} world)\n`
     )
+    const ran = yield* Ref.make(0)
     const report = yield* runTarget(target.right, cases, {
       strict: parsed.strict,
-      onResult: print(style),
+      onResult: (result) =>
+        Effect.zipRight(
+          Ref.update(ran, (n) => n + 1),
+          print(style)(result)
+        ),
       ...(writer === undefined ? {} : { sink: writer.sink })
-    })
+    }).pipe(
+      // Ctrl-C: after the run's clean-up (its finalizers) ran, say how far it got
+      Effect.onInterrupt(() =>
+        Effect.flatMap(Ref.get(ran), (n) =>
+          Console.error(
+            `error: interrupted after ${n} of ${cases.length} cases (the run's clean-up done)${
+              Output.any(reports) ? "; no report written" : ""
+            }`
+          )
+        )
+      )
+    )
     if (writer !== undefined && Option.isSome(parsed.record)) {
       yield* Effect.mapError(writer.finish(report), (e) => new UserError({ message: e.message }))
       yield* Console.log(`\nRecorded ${report.results.length} cases into ${parsed.record.value}`)
     }
     yield* Console.log(Text.formatFooter(report))
-    yield* Output.write(parsed.junit, () => JUnit.format(report))
-    yield* Output.write(parsed.json, () => Json.format(report))
-    yield* Output.write(parsed.html, () => Html.format(report))
+    yield* Output.write(reports.junit, () => JUnit.format(report))
+    yield* Output.write(reports.json, () => Json.format(report))
+    yield* Output.write(reports.html, () => Html.format(report))
     return report.failed > 0 ? 1 : 0
   })
 

@@ -80,6 +80,7 @@ export const run = (
     }
     const unknown = Option.isSome(options.grep) ? [] : meta.cases.filter((id) => !AllCases.some((c) => c.id === id))
     const toRun = selected.filter((c) => recording.cases.get(c.id)?.outcome !== "skipped")
+    const reports = yield* Output.prepareAll(options)
     const targetName = target.right._tag === "Embedded" ? "the mock" : target.right.baseUrl
     yield* Console.log(
       `Comparing the recording in ${options.dir} (recorded from ${meta.recordedFrom}, ${meta.world} world, ${meta.recordedAt}) with ${
@@ -137,8 +138,8 @@ export const run = (
         { passed: comparison.same, failed: different }
       )}`
     )
-    yield* Output.write(options.junit, () => JUnit.formatComparison(comparison))
-    yield* Output.write(options.json, () => `${JSON.stringify({ comparison, report }, null, 2)}\n`)
-    yield* Output.write(options.html, () => Html.format(report, comparison))
+    yield* Output.write(reports.junit, () => JUnit.formatComparison(comparison))
+    yield* Output.write(reports.json, () => `${JSON.stringify({ comparison, report }, null, 2)}\n`)
+    yield* Output.write(reports.html, () => Html.format(report, comparison))
     return different > 0 ? 1 : 0
   })

@@ -1,0 +1,67 @@
+/**
+ * The root README's "Your own code next to it" and the install notes repeat facts of the workspace:
+ * the globs of `pnpm-workspace.yaml`, the pinned Effect versions, the packed tarballs' names. This
+ * reflects each copy against its source, so a new workspace folder, a version bump or a renamed
+ * package cannot leave the instructions wrong.
+ */
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+
+const root = new URL("../../", import.meta.url)
+const read = (path: string) => readFileSync(new URL(path, root), "utf8")
+const manifest = (path: string) => JSON.parse(read(path)) as { version: string; dependencies?: Record<string, string> }
+
+/** The workspace's Effect pins, as the examples package (a package next to the others) has them. */
+const pins = manifest("examples/package.json").dependencies ?? {}
+const effect = pins.effect
+const platform = pins["@effect/platform"]
+const clientVersion = manifest("packages/client/package.json").version
+const fixturesVersion = manifest("packages/fixtures/package.json").version
+
+const readme = read("README.md")
+const section = readme.slice(readme.indexOf("## Your own code next to it"), readme.indexOf("## Calling the client"))
+
+describe("the README's 'Your own code next to it'", () => {
+  it("exists, between set-up and the client's API", () => {
+    expect(section.length).toBeGreaterThan(100)
+    expect(effect).toMatch(/^3\.\d+\.\d+$/)
+  })
+
+  it("its pnpm-workspace.yaml block lists every folder the workspace has, and adds one", () => {
+    const globs = [...read("pnpm-workspace.yaml").matchAll(/^\s*-\s*"?([^"\n]+)"?\s*$/gm)].map((m) => m[1])
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? ""
+    const listed = [...block.matchAll(/^\s*-\s*"([^"]+)"/gm)].map((m) => m[1])
+    expect(globs.length).toBeGreaterThan(0)
+    expect(listed.slice(0, globs.length)).toStrictEqual(globs)
+    expect(listed.length).toBe(globs.length + 1)
+  })
+
+  it("its package.json block depends on the workspace packages and pins Effect as the workspace does", () => {
+    const block = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? "{}"
+    const dependencies = (JSON.parse(block) as { dependencies: Record<string, string> }).dependencies
+    expect(dependencies).toStrictEqual({
+      "@clerk-effect/client": "workspace:*",
+      "@clerk-effect/fixtures": "workspace:*",
+      "@effect/platform": platform,
+      effect
+    })
+  })
+
+  it("its tarball commands name the files pnpm pack writes and the pinned Effect versions", () => {
+    expect(section).toContain(
+      `npm install /tmp/clerk-effect/clerk-effect-client-${clientVersion}.tgz effect@${effect} @effect/platform@${platform}`
+    )
+    expect(section).toContain(`npm install /tmp/clerk-effect/clerk-effect-fixtures-${fixturesVersion}.tgz`)
+    expect(section).toContain(`with \`effect@${effect} @effect/platform@${platform}\` pinned`)
+  })
+
+  it("the client's README and the CI tarball smoke pin the same versions", () => {
+    const client = read("packages/client/README.md")
+    expect(client).toContain(`clerk-effect-client-${clientVersion}.tgz effect@${effect} @effect/platform@${platform}`)
+    expect(client).toContain(`pnpm add @clerk-effect/client effect@${effect} @effect/platform@${platform}`)
+    expect(read("packages/fixtures/README.md")).toContain(`effect@${effect} @effect/platform@${platform}`)
+    const smoke = read("scripts/tarball-smoke/run.sh")
+    expect(smoke).toContain(`EFFECT_VERSION=${effect}\n`)
+    expect(smoke).toContain(`PLATFORM_VERSION=${platform}\n`)
+  })
+})
