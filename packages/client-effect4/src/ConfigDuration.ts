@@ -41,7 +41,7 @@ const units: Record<string, (n: number) => Duration.Duration> = {
 }
 
 /** Effect's own `"<n> <unit>"` form (`3 nanos`, `2 days`, `1 week`), nothing else of `Duration.Input`. */
-const effectForm = /^-?\d+(?:\.\d+)?\s+[a-z]+$/
+const effectForm = /^\d+(?:\.\d+)?\s+[a-z]+$/
 
 /**
  * What a duration setting accepts, for messages.
