@@ -1,7 +1,8 @@
 /**
  * Generated inputs for every operation (fast-check): the small world's ids and arbitrary text
  * (empty, dot segments, slashes, `?`, `%`, spaces, non-ASCII, lone surrogates), known and unknown
- * roles, JSON metadata and values that are not (NaN, Infinity, arrays, `null`), valid and invalid
+ * roles, JSON metadata and values that are not (NaN, Infinity, arrays, `null`, own `__proto__`
+ * keys, 20,000 levels of nesting), valid and invalid
  * paging, every filter of `list` with up to and over 100 values. Valid and invalid inputs alike:
  * both lines must send the same request, or refuse the same field before sending.
  */
@@ -32,13 +33,28 @@ const role = fc.oneof(
 )
 
 const json = fc.jsonValue({ maxDepth: 3 })
+
+/** An object nested `depth` levels deep (deeper than a recursive walk's stack). */
+const nested = (depth: number): unknown => {
+  let value: unknown = 1
+  for (let i = 0; i < depth; i++) value = { k: value }
+  return value
+}
 const metadata = fc.oneof(
   { weight: 6, arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), json, { maxKeys: 4 }) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom<unknown>({ n: Number.NaN }, { deep: { x: Number.POSITIVE_INFINITY } }, [1], "x", null, {
-      a: null
-    })
+    arbitrary: fc.constantFrom<unknown>(
+      { n: Number.NaN },
+      { deep: { x: Number.POSITIVE_INFINITY } },
+      [1],
+      "x",
+      null,
+      { a: null },
+      JSON.parse('{"__proto__":{"polluted":true}}'),
+      { ok: JSON.parse('{"a":{"__proto__":1}}') },
+      { deep: nested(20_000) }
+    )
   }
 )
 
@@ -111,4 +127,23 @@ export const inputs: { readonly [K in OperationName]: fc.Arbitrary<Record<string
     .tuple(fc.record({ organizationId, userId }), optional({ publicMetadata: metadata, privateMetadata: metadata }))
     .map(([required, rest]) => ({ ...required, ...rest })),
   listInstance: optional(paging)
+}
+
+const acmeMember = { organizationId: SmallWorld.organizations.acme, userId: SmallWorld.users.bob }
+
+/** Inputs every run includes, besides the generated ones: the hostile metadata, for certain. */
+export const examples: { readonly [K in OperationName]: ReadonlyArray<readonly [Record<string, unknown>]> } = {
+  create: [
+    [{ ...acmeMember, role: "org:member", publicMetadata: JSON.parse('{"__proto__":{"polluted":true}}') }],
+    [{ ...acmeMember, role: "org:member", privateMetadata: { deep: nested(20_000) } }]
+  ],
+  list: [[{ organizationId: SmallWorld.organizations.acme, userId: ["a", "b"], query: "a b/?%", limit: 500 }]],
+  update: [[{ ...acmeMember, role: "org:admin" }]],
+  delete: [[acmeMember]],
+  updateMetadata: [
+    [{ ...acmeMember, publicMetadata: { ok: JSON.parse('{"a":{"__proto__":1}}') } }],
+    [{ ...acmeMember, publicMetadata: { deep: nested(20_000) } }],
+    [{ ...acmeMember, privateMetadata: { team: { size: 4 }, drop: null } }]
+  ],
+  listInstance: [[{ orderBy: "-created_at", limit: 2, offset: 1 }]]
 }

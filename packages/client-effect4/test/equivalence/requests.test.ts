@@ -10,7 +10,7 @@ import fc from "fast-check"
 import { afterAll, beforeAll } from "vitest"
 import { Api } from "../../src/index.js"
 import { describe, expect, it } from "../support/effectTest.js"
-import { inputs } from "./inputs.js"
+import { examples, inputs } from "./inputs.js"
 import { effect3, effect4, type Line, type OperationName, type Outcome } from "./lines.js"
 
 let mock: StartedMock
@@ -61,7 +61,7 @@ describe("generated inputs: both lines send the same requests and see the same o
           const outcome = three.outcome as Outcome
           seen.add(outcome.kind === "failure" ? outcome.tag : outcome.kind)
         }),
-        { numRuns: 60 }
+        { numRuns: 60, examples: [...examples[op]] }
       )
       // the generated inputs reach both kinds of outcome: sent and answered, and refused before sending
       expect([...seen]).toContain("InvalidInput")
