@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Publish-readiness of every published package (client, fixtures, contract-tests; bench and
-# examples are private): `pnpm -r publish --dry-run` packs and checks them, publint (strict)
+# Publish-readiness of every published package (client, client-effect4, fixtures, contract-tests;
+# bench and examples are private): `pnpm -r publish --dry-run` packs and checks them, publint (strict)
 # lints each package.json against what it packs, and are-the-types-wrong (`attw --pack`, profile
 # esm-only: the packages are ESM only, so CommonJS `require` is not a target) checks that every
 # export resolves to JavaScript and types under node16 and bundlers. Fails on any finding.
@@ -9,9 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$PWD/node_modules/.bin"
-packages=(packages/client packages/fixtures packages/contract-tests)
+packages=(packages/client packages/client-effect4 packages/fixtures packages/contract-tests)
 
-pnpm --silent turbo run build --filter=@clerk-effect/contract-tests... --output-logs=errors-only >&2
+pnpm --silent turbo run build --filter=@clerk-effect/contract-tests... --filter=@clerk-effect/client-effect4 \
+  --output-logs=errors-only >&2
 
 # The dry run warns once per package that no one is logged in to the registry, and (run from a
 # pnpm script) that npm does not know pnpm's npm_config_* variables; any other warning fails.

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs the packed client and fixtures, as a user outside this repo would, and runs a program:
-# `pnpm pack` each (workspace:* rewritten to the version), a new npm project in a temp directory
-# outside the repo, `npm install` of the client tarball alone (with its pinned peers), then of the
-# fixtures tarball next to it, then program.mjs (the mock started from fixtures, called by the
-# client). Fails if a tarball does not install, still says workspace:, or the program fails.
+# Installs the packed client, fixtures and client-effect4, as a user outside this repo would, and
+# runs a program on each line: `pnpm pack` each (workspace:* rewritten to the version); a new npm
+# project in a temp directory outside the repo, `npm install` of the client tarball alone (with its
+# pinned peers), then of the fixtures tarball next to it, then program.mjs (the mock started from
+# fixtures, called by the client); then a second project on Effect 4: the client-effect4 tarball
+# with effect 4.1.0, the fixtures tarball next to it (which keeps its own Effect 3 inside), then
+# program-effect4.mjs (the mock started with fixtures' start(), called by client-effect4). Fails
+# if a tarball does not install, still says workspace:, or a program fails.
 #
 #   bash scripts/tarball-smoke/run.sh     (pnpm check:tarballs)
 set -euo pipefail
@@ -13,21 +16,26 @@ root="$PWD"
 unset npm_config_npm_globalconfig npm_config_verify_deps_before_run npm_config__jsr_registry
 EFFECT_VERSION=3.22.4
 PLATFORM_VERSION=0.97.2
+EFFECT4_VERSION=4.1.0
 work="$(mktemp -d "${TMPDIR:-/tmp}/clerk-effect-tarballs-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-pnpm --silent turbo run build --filter=@clerk-effect/fixtures... --output-logs=errors-only >&2
-for pkg in client fixtures; do
+pnpm --silent turbo run build --filter=@clerk-effect/fixtures... --filter=@clerk-effect/client-effect4 \
+  --output-logs=errors-only >&2
+for pkg in client fixtures client-effect4; do
   (cd "packages/$pkg" && pnpm pack --pack-destination "$work" >/dev/null)
 done
-client_tgz="$(ls "$work"/clerk-effect-client-*.tgz)"
+client_tgz="$(ls "$work"/clerk-effect-client-[0-9]*.tgz)"
 fixtures_tgz="$(ls "$work"/clerk-effect-fixtures-*.tgz)"
+client4_tgz="$(ls "$work"/clerk-effect-client-effect4-*.tgz)"
 
 # the packed manifests name versions, never workspace:
-if tar -xOzf "$fixtures_tgz" package/package.json | grep -q 'workspace:'; then
-  echo "tarball smoke: the fixtures tarball still depends on workspace:" >&2
-  exit 1
-fi
+for tgz in "$fixtures_tgz" "$client4_tgz"; do
+  if tar -xOzf "$tgz" package/package.json | grep -q 'workspace:'; then
+    echo "tarball smoke: $(basename "$tgz") still depends on workspace:" >&2
+    exit 1
+  fi
+done
 
 app="$work/app"
 mkdir "$app"
@@ -42,3 +50,18 @@ node --input-type=module -e 'import("@clerk-effect/client").then((m) => { if (ty
 npm_install "$fixtures_tgz"
 cp "$root/scripts/tarball-smoke/program.mjs" .
 node program.mjs
+
+# the Effect 4 line, in a project on Effect 4
+app4="$work/app4"
+mkdir "$app4"
+cd "$app4"
+npm init -y >/dev/null
+npm pkg set type=module private=true >/dev/null
+npm_install "$client4_tgz" "effect@$EFFECT4_VERSION"
+node --input-type=module -e 'import("@clerk-effect/client-effect4").then((m) => { if (typeof m.OrganizationMemberships !== "function") process.exit(1) })'
+# fixtures next to it: its dependency on @clerk-effect/client (not on the registry yet) is the
+# client tarball, through an override; npm nests it, with Effect 3, inside fixtures
+npm pkg set "overrides.@clerk-effect/client=file:$client_tgz" >/dev/null
+npm_install "$fixtures_tgz"
+cp "$root/scripts/tarball-smoke/program-effect4.mjs" .
+node program-effect4.mjs

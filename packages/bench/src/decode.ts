@@ -2,12 +2,14 @@
  * Benchmark 2 — decode cost: `JSON.parse` alone vs `JSON.parse` + the client's decoding of a list
  * page (the `list` endpoint's success schema), at 10, 100 and 500 items, interleaved in rounds:
  * the model's hand-written wire codec (what a valid body costs) and Effect's own Schema decoder
- * (what the client falls back to, to explain a body the codec refuses).
+ * (what the client falls back to, to explain a body the codec refuses); and the Effect 4 line's
+ * decoding (Effect 4's Schema as that client runs it, no hand-written codec).
  */
 import { Api, WireCodec } from "@clerk-effect/client/contract"
 import * as ParseResult from "effect/ParseResult"
 import { performance } from "node:perf_hooks"
 import { ListLimits, listPage } from "./support/bodies.js"
+import * as Effect4 from "./support/effect4.js"
 import { type BenchResult, ratio } from "./support/report.js"
 import { median, spread } from "./support/stats.js"
 
@@ -40,6 +42,8 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
   const parseOnly = new Map<number, Array<number>>()
   const withSchema = new Map<number, Array<number>>()
   const withFast = new Map<number, Array<number>>()
+  const decode4 = Effect4.decodeListPage()
+  const withEffect4 = new Map<number, Array<number>>()
   for (const limit of ListLimits) {
     const result = decode(JSON.parse(texts.get(limit)!))
     if (result._tag === "Left") throw new Error(`the benchmark body does not decode: ${String(result.left)}`)
@@ -47,6 +51,7 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
     timePerCall(() => fast(JSON.parse(texts.get(limit)!)), 200)
     // warm-up
     timePerCall(() => decode(JSON.parse(texts.get(limit)!)), 200)
+    timePerCall(() => decode4(JSON.parse(texts.get(limit)!)), 200)
   }
   for (let round = 0; round < options.rounds; round++) {
     for (const limit of ListLimits) {
@@ -54,6 +59,8 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
       const a = timePerCall(() => JSON.parse(text), options.millisPerCell)
       const b = timePerCall(() => decode(JSON.parse(text)), options.millisPerCell)
       const c = timePerCall(() => fast(JSON.parse(text)), options.millisPerCell)
+      const d = timePerCall(() => decode4(JSON.parse(text)), options.millisPerCell)
+      withEffect4.set(limit, [...(withEffect4.get(limit) ?? []), d])
       withFast.set(limit, [...(withFast.get(limit) ?? []), c])
       parseOnly.set(limit, [...(parseOnly.get(limit) ?? []), a])
       withSchema.set(limit, [...(withSchema.get(limit) ?? []), b])
@@ -63,6 +70,7 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
     const parse = median(parseOnly.get(limit)!)
     const full = median(withSchema.get(limit)!)
     const quick = median(withFast.get(limit)!)
+    const four = median(withEffect4.get(limit)!)
     return [
       `${limit} items (${Math.round(texts.get(limit)!.length / 1024)} KB)`,
       parse,
@@ -72,6 +80,9 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
       full,
       ratio(full, parse),
       (full - parse) / limit,
+      four,
+      ratio(four, parse),
+      (four - parse) / limit,
       `±${Math.round((spread(withFast.get(limit)!) * 100) / 2)}%`
     ]
   })
@@ -81,7 +92,7 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
     tables: [
       {
         title:
-          "2. Decode cost — a list page: JSON.parse alone, + the client's decode (hand-written wire codec), + Effect's Schema decoder",
+          "2. Decode cost — a list page: JSON.parse alone, + the client's decode (hand-written wire codec), + Effect's Schema decoder, + the Effect 4 line's decode",
         columns: [
           "page",
           "JSON.parse µs",
@@ -91,6 +102,9 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
           "+ Effect Schema µs",
           "× parse",
           "Schema µs/item",
+          "+ Effect 4 line µs",
+          "× parse",
+          "Effect 4 µs/item",
           "spread"
         ],
         rows
@@ -101,7 +115,8 @@ export const runDecode = async (options: DecodeOptions): Promise<BenchResult> =>
       bytes: texts.get(limit)!.length,
       jsonParseMicros: median(parseOnly.get(limit)!),
       parseAndFastDecodeMicros: median(withFast.get(limit)!),
-      parseAndEffectSchemaMicros: median(withSchema.get(limit)!)
+      parseAndEffectSchemaMicros: median(withSchema.get(limit)!),
+      parseAndEffect4LineMicros: median(withEffect4.get(limit)!)
     }))
   }
 }

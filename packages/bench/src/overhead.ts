@@ -5,7 +5,17 @@
  * concurrency 1, 16 and 64.
  */
 import { spawnServer, sibling } from "./support/childServer.js"
-import { type Contender, clerkBackend, effectClient, rawFetch, rawUndici } from "./support/contenders.js"
+import {
+  type Contender,
+  clerkBackend,
+  effectClient,
+  OrganizationId,
+  rawFetch,
+  rawUndici,
+  SecretKey,
+  UserId
+} from "./support/contenders.js"
+import { effect4Client } from "./support/effect4.js"
 import { runLoad, type LoadResult } from "./support/load.js"
 import { type BenchResult, percent, ratio, type Table } from "./support/report.js"
 import { median, quantile, spread } from "./support/stats.js"
@@ -41,7 +51,8 @@ export const makeContenders = async (origin: string): Promise<ReadonlyArray<Cont
   await effectClient(origin, "fetch"),
   await effectClient(origin, "client-fetch"),
   await effectClient(origin, "platform-node"),
-  await effectClient(origin, "undici")
+  await effectClient(origin, "undici"),
+  await effect4Client(origin, { secretKey: SecretKey, organizationId: OrganizationId, userId: UserId })
 ]
 
 interface Cell {

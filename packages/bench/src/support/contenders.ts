@@ -1,6 +1,7 @@
 /**
  * The clients compared on the same requests: raw `undici.request`, global `fetch`, the official
- * `@clerk/backend`, and this client over each transport it can run on.
+ * `@clerk/backend`, and this client over each transport it can run on (the Effect 4 line's
+ * contender is in `effect4.ts`).
  */
 import { OrganizationMemberships } from "@clerk-effect/client"
 import * as ClientFetchHttpClient from "@clerk-effect/client/fetch"
@@ -24,8 +25,10 @@ export interface Contender {
 
 /** The secret every contender sends (a test key; the servers ignore it). */
 export const SecretKey = "sk_test_benchmark000000000000000000000000"
-const OrganizationId = "org_2bench0000000000000000000000"
-const UserId = "user_2bench00000000000000000000"
+/** The organization every contender lists and adds to. */
+export const OrganizationId = "org_2bench0000000000000000000000"
+/** The user every contender adds. */
+export const UserId = "user_2bench00000000000000000000"
 const headers = {
   authorization: `Bearer ${SecretKey}`,
   accept: "application/json",

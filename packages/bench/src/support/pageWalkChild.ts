@@ -5,8 +5,9 @@
  * distinct membership ids it received (the parent fails the run unless that is `expected`).
  *
  * Contenders: `client-undici` and `client-fetch` (`streamList` over `@clerk-effect/client/undici`
- * or `/fetch`), `clerk` (`@clerk/backend`'s offset loop) and `raw-undici` (an `undici.request`
- * offset loop, bodies parsed with `.json()`).
+ * or `/fetch`), `client4-fetch` (the Effect 4 line's `streamList` over Effect 4's
+ * `FetchHttpClient`), `clerk` (`@clerk/backend`'s offset loop) and `raw-undici` (an
+ * `undici.request` offset loop, bodies parsed with `.json()`).
  */
 import { performance } from "node:perf_hooks"
 import { OrganizationMemberships } from "@clerk-effect/client"
@@ -18,6 +19,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { Agent, request } from "undici"
+import * as Effect4 from "./effect4.js"
 
 const [contender = "", baseUrl = "", secretKey = "", organizationId = "", expected = "0"] = process.argv.slice(2)
 const PageSize = 500
@@ -49,7 +51,8 @@ const walks: Record<string, (seen: (id: string) => void) => Promise<void>> = {
     }
   },
   "client-undici": (seen) => streamWith(UndiciHttpClient.layer, seen),
-  "client-fetch": (seen) => streamWith(ClientFetchHttpClient.layer, seen)
+  "client-fetch": (seen) => streamWith(ClientFetchHttpClient.layer, seen),
+  "client4-fetch": (seen) => Effect4.walk({ baseUrl, secretKey, organizationId }, PageSize, seen)
 }
 
 const streamWith = (transport: Layer.Layer<HttpClient.HttpClient>, seen: (id: string) => void) =>

@@ -1,0 +1,194 @@
+/**
+ * The configured connection to Clerk: an `HttpClient` plus base URL, secret key, API version,
+ * time-out and retry policy. Every operation needs only this service.
+ *
+ * @since 0.1.0
+ */
+import * as Config from "effect/Config"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import { constTrue } from "effect/Function"
+import * as HttpClient from "effect/http/HttpClient"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as ConfigDuration from "./ConfigDuration.js"
+import * as RateLimit from "./RateLimit.js"
+import * as RetryPolicy from "./RetryPolicy.js"
+import { version } from "./version.js"
+
+/**
+ * Clerk's production Backend API base URL.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DefaultApiUrl = "https://api.clerk.com/v1"
+
+/**
+ * The `Clerk-API-Version` sent by default: the version of the spec this client was built from.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DefaultApiVersion = "2026-05-12"
+
+/**
+ * The default time-out of one attempt.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DefaultTimeout: Duration.Duration = Duration.seconds(10)
+
+/**
+ * Options of the client.
+ *
+ * - `secretKey`: the `sk_…` key; keep it `Redacted` (a plain string is wrapped at once).
+ * - `apiUrl`: base URL, default `https://api.clerk.com/v1` (a mock's URL in tests).
+ * - `apiVersion`: the `Clerk-API-Version` header.
+ * - `timeout`: per attempt, default 10 s.
+ * - `totalTimeout`: per call, all attempts and waits included; default none (the retry policy's
+ *   elapsed cap bounds retries, and a call queued by the rate limiter may wait its turn).
+ * - `retry`: the retry policy for every call (each call may override it); default
+ *   `RetryPolicy.defaultPolicy`, `RetryPolicy.none` switches retries off.
+ * - `rateLimit`: a client-side limit shared by every call of the layer, e.g.
+ *   `RateLimit.production`; default none.
+ * - `userAgent`: replaces the default `User-Agent`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClientOptions {
+  readonly secretKey: Redacted.Redacted<string> | string
+  readonly apiUrl?: string | undefined
+  readonly apiVersion?: string | undefined
+  readonly timeout?: Duration.Input | undefined
+  readonly totalTimeout?: Duration.Input | undefined
+  readonly retry?: RetryPolicy.RetryPolicy | undefined
+  readonly rateLimit?: RateLimit.Options | undefined
+  readonly userAgent?: string | undefined
+}
+
+/**
+ * The resolved transport every operation runs on. The secret key stays `Redacted` here; it is
+ * read only when a request is built, into the request's `authorization` header, which the
+ * platform's `Headers` redact wherever they are shown. `headers` are the others every request
+ * carries (`accept`, `clerk-api-version`, `user-agent`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Transport {
+  readonly httpClient: HttpClient.HttpClient
+  readonly apiUrl: string
+  readonly secretKey: Redacted.Redacted<string>
+  readonly headers: Readonly<Record<string, string>>
+  readonly timeout: Duration.Duration
+  readonly retry: RetryPolicy.RetryPolicy
+  readonly totalTimeout?: Duration.Duration | undefined
+  readonly rateLimiter?: RateLimit.Limiter | undefined
+}
+
+/**
+ * The transport service.
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class ClerkTransport extends Context.Service<ClerkTransport, Transport>()(
+  "@clerk-effect/client-effect4/ClerkTransport"
+) {}
+
+/**
+ * The default `User-Agent`: this library and its version.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DefaultUserAgent = `@clerk-effect/client-effect4/${version}`
+
+/** Switches the client's own span (and its trace propagation headers) off: the operation's span replaces it. */
+const withoutClientSpans = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
+  HttpClient.transformResponse(client, Effect.provideService(HttpClient.TracerDisabledWhen, constTrue))
+
+/**
+ * Builds a transport from options and an `HttpClient` (whose own tracing is switched off: the
+ * operation's span replaces it, without URLs or headers). `options.rateLimit` needs a limiter:
+ * pass it as `rateLimiter` (the layers do).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  options: ClientOptions,
+  httpClient: HttpClient.HttpClient,
+  rateLimiter?: RateLimit.Limiter
+): Transport => {
+  const secretKey = typeof options.secretKey === "string" ? Redacted.make(options.secretKey) : options.secretKey
+  return {
+    httpClient: withoutClientSpans(httpClient),
+    apiUrl: (options.apiUrl ?? DefaultApiUrl).replace(/\/+$/, ""),
+    secretKey,
+    headers: {
+      accept: "application/json",
+      "clerk-api-version": options.apiVersion ?? DefaultApiVersion,
+      "user-agent": options.userAgent ?? DefaultUserAgent
+    },
+    timeout: Duration.fromInputUnsafe(options.timeout ?? DefaultTimeout),
+    retry: options.retry ?? RetryPolicy.defaultPolicy,
+    ...(options.totalTimeout === undefined ? {} : { totalTimeout: Duration.fromInputUnsafe(options.totalTimeout) }),
+    ...(rateLimiter === undefined ? {} : { rateLimiter })
+  }
+}
+
+const makeWithLimiter = (options: ClientOptions, httpClient: HttpClient.HttpClient) =>
+  options.rateLimit === undefined
+    ? Effect.succeed(make(options, httpClient))
+    : Effect.map(RateLimit.make(options.rateLimit), (limiter) => make(options, httpClient, limiter))
+
+/**
+ * A layer of the transport from options (its rate limiter, if any, lives as long as the layer);
+ * needs an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: ClientOptions): Layer.Layer<ClerkTransport, never, HttpClient.HttpClient> =>
+  Layer.effect(
+    ClerkTransport,
+    Effect.flatMap(HttpClient.HttpClient, (client) => makeWithLimiter(options, client))
+  )
+
+/**
+ * Reads the options from configuration: `CLERK_SECRET_KEY` (required, redacted), `CLERK_API_URL`,
+ * `CLERK_API_VERSION` and `CLERK_TIMEOUT` (a duration: `700ms`, `5s`, `2m`, `10 seconds`; a plain
+ * number is milliseconds; see `ConfigDuration`).
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const ClientOptionsConfig: Config.Config<ClientOptions> = Config.all({
+  secretKey: Config.Redacted("CLERK_SECRET_KEY"),
+  apiUrl: Config.String("CLERK_API_URL").pipe(Config.withDefault(DefaultApiUrl)),
+  apiVersion: Config.String("CLERK_API_VERSION").pipe(Config.withDefault(DefaultApiVersion)),
+  timeout: Config.option(ConfigDuration.config("CLERK_TIMEOUT"))
+}).pipe(Config.map(({ timeout, ...rest }): ClientOptions => ({ ...rest, timeout: Option.getOrUndefined(timeout) })))
+
+/**
+ * A layer of the transport from configuration (see `ClientOptionsConfig`), with code-given
+ * overrides (e.g. a retry policy) applied on top.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  overrides: Partial<ClientOptions> = {}
+): Layer.Layer<ClerkTransport, Config.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    ClerkTransport,
+    Effect.all([ClientOptionsConfig, HttpClient.HttpClient]).pipe(
+      Effect.flatMap(([options, client]) => makeWithLimiter({ ...options, ...overrides }, client))
+    )
+  )

@@ -1,0 +1,20 @@
+/**
+ * The API contract: models, parameter codecs and the six endpoint descriptions.
+ *
+ * @since 0.1.0
+ */
+export * from "./Api.js"
+export * from "./ErrorCodes.js"
+export * as Endpoint from "./Endpoint.js"
+export type { AnyEndpoint, HttpMethod } from "./Endpoint.js"
+export * from "./fields.js"
+export * from "./params.js"
+export { ListQuery, PageQueryFields, PageQueryKeys } from "./list.js"
+export { ListInstanceQuery } from "./listInstance.js"
+export * from "../models/ClerkErrors.js"
+export * from "../models/Json.js"
+export * from "../models/Organization.js"
+export * from "../models/OrganizationMembership.js"
+export * from "../models/OrganizationMemberships.js"
+export * from "../models/PublicUserData.js"
+export * from "../errors/StatusErrors.js"

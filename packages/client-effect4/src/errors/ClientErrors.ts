@@ -1,0 +1,84 @@
+/**
+ * Errors that are not an HTTP status: rejected input, transport failures, time-outs, undecodable
+ * responses.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * The input was rejected before anything was sent: `field` names the offending parameter
+ * (camelCase, as the caller wrote it) and `message` says why.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
+  operation: Schema.String,
+  field: Schema.String,
+  message: Schema.String
+}) {}
+
+/**
+ * The request never got a response: connection refused or reset, DNS failure, body stream broken.
+ * `reason` is the transport's description; request headers (and so the secret) are never kept.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
+  operation: Schema.String,
+  method: Schema.String,
+  url: Schema.String,
+  reason: Schema.String,
+  attempts: Schema.Int
+}) {
+  override get message() {
+    return `TransportError on ${this.operation} (${this.method} ${this.url}): ${this.reason}`
+  }
+}
+
+/**
+ * No complete response within the configured time-out (`timeoutMillis`, per attempt).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Timeout extends Schema.TaggedError<Timeout>()("Timeout", {
+  operation: Schema.String,
+  method: Schema.String,
+  url: Schema.String,
+  timeoutMillis: Schema.Number,
+  attempts: Schema.Int
+}) {
+  override get message() {
+    return `Timeout on ${this.operation} (${this.method} ${this.url}) after ${this.timeoutMillis} ms`
+  }
+}
+
+/**
+ * A 2xx response whose body is not what the contract says: invalid JSON, or a document that does
+ * not match the schema. `path` locates the first mismatch (e.g. `data.3.organization.slug`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>()("ResponseDecodeError", {
+  operation: Schema.String,
+  status: Schema.Int,
+  path: Schema.String,
+  reason: Schema.String,
+  attempts: Schema.Int
+}) {
+  override get message() {
+    return `ResponseDecodeError on ${this.operation} (status ${this.status}) at ${this.path || "<root>"}: ${this.reason}`
+  }
+}
+
+/**
+ * The errors every operation can fail with besides its HTTP-status errors.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ClientError = InvalidInput | TransportError | Timeout | ResponseDecodeError

@@ -1,0 +1,38 @@
+/**
+ * Effect-native client for Clerk's Organization Memberships Backend API.
+ *
+ * @since 0.1.0
+ */
+export * from "./standalone.js"
+export {
+  OrganizationMemberships,
+  makeClient,
+  type Client,
+  type ClientOf,
+  type Streams
+} from "./OrganizationMemberships.js"
+export * as ClerkTransport from "./ClerkTransport.js"
+export type { ClientOptions } from "./ClerkTransport.js"
+export * as Operations from "./Operations.js"
+export type { CallOptions, WithHttpInfo, OperationError } from "./Operations.js"
+export * as RetryPolicy from "./RetryPolicy.js"
+export * as RateLimit from "./RateLimit.js"
+export * as ConfigDuration from "./ConfigDuration.js"
+export * as Paging from "./Paging.js"
+export * from "./errors/StatusErrors.js"
+export * from "./errors/ClientErrors.js"
+export * from "./models/ClerkErrors.js"
+export * from "./models/Json.js"
+export * from "./models/Organization.js"
+export * from "./models/OrganizationMembership.js"
+// The page schema is exported as `OrganizationMembershipsPage`: `OrganizationMemberships` is the service.
+export {
+  OrganizationMemberships as OrganizationMembershipsPage,
+  makeOrganizationMemberships,
+  type OrganizationMembershipsOf
+} from "./models/OrganizationMemberships.js"
+export * from "./models/PublicUserData.js"
+export { Api, makeApi, OperationNames, type OperationName, type ApiOf } from "./contract/Api.js"
+export type { OrderBy } from "./contract/params.js"
+export { ClerkErrorCodes, type ClerkErrorCode } from "./contract/ErrorCodes.js"
+export { version } from "./version.js"

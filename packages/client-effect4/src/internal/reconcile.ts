@@ -1,0 +1,72 @@
+/**
+ * The reconciliation of a write, from its endpoint's `reconciled` trait: a repeat after an
+ * ambiguous failure (time-out, transport failure, 5xx) that is refused with the trait's code means
+ * the earlier attempt was applied, and the result is read back through the trait's read (e.g.
+ * `create` answers 400 `already_a_member_in_organization`, and the membership is read back with
+ * `list`).
+ */
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { ClerkTransport } from "../ClerkTransport.js"
+import type { Reconciled } from "../contract/Endpoint.js"
+import { ClerkApiError } from "../errors/StatusErrors.js"
+import * as RetryPolicy from "../RetryPolicy.js"
+import type { CallOptions } from "./callOptions.js"
+import type { WithHttpInfo } from "./responseDecoder.js"
+
+/** Whether an error is a refusal with `status` and, among its errors, `code`. */
+export const isRefusal =
+  (status: number, code: string) =>
+  (error: unknown): boolean => {
+    if (typeof error !== "object" || error === null) return false
+    const e = error as { readonly status?: unknown; readonly errors?: unknown }
+    return (
+      e.status === status &&
+      Array.isArray(e.errors) &&
+      e.errors.some((x) => typeof x === "object" && x !== null && (x as { code?: unknown }).code === code)
+    )
+  }
+
+/** A status error of the read-back (e.g. a 401 of `list`) reported as an undeclared status of the write. */
+const asWriteError = (error: unknown): unknown => {
+  if (typeof error !== "object" || error === null) return error
+  const e = error as { _tag?: unknown; status?: unknown; errors?: unknown }
+  if (typeof e.status !== "number" || !Array.isArray(e.errors) || e._tag === "ClerkApiError") return error
+  const { _tag, ...fields } = error as unknown as ConstructorParameters<typeof ClerkApiError>[0] & { _tag: string }
+  return new ClerkApiError(fields)
+}
+
+/** A paginated read (of any metadata typing), as the read-back calls it. */
+export type ReadOperation = (
+  // biome-ignore lint/suspicious/noExplicitAny: the read's input of any metadata typing
+  input: any,
+  options?: CallOptions
+) => Effect.Effect<WithHttpInfo<unknown>, unknown, ClerkTransport>
+
+/** How a call of a reconciled write reads its result back. */
+export interface Reconciliation {
+  readonly applied: (error: unknown) => boolean
+  readonly readBack: (
+    input: unknown,
+    options: CallOptions | undefined
+  ) => Effect.Effect<Option.Option<WithHttpInfo<unknown>>, unknown, ClerkTransport>
+}
+
+/**
+ * The reconciliation of a write with `trait`, reading through `read` (one attempt, the call's
+ * per-attempt time-out): the first item of the page read is the write's result.
+ */
+export const make = (trait: Reconciled, read: ReadOperation): Reconciliation => ({
+  applied: isRefusal(trait.appliedStatus, trait.appliedCode),
+  readBack: (input, options) =>
+    read((trait.readInput as (input: unknown) => object)(input), {
+      timeout: options?.timeout,
+      retry: RetryPolicy.none
+    }).pipe(
+      Effect.mapError(asWriteError),
+      Effect.map((page) => {
+        const found = (page.data as { readonly data: ReadonlyArray<unknown> }).data[0]
+        return found === undefined ? Option.none() : Option.some({ ...page, data: found })
+      })
+    )
+})

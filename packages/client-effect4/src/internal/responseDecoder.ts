@@ -1,0 +1,116 @@
+/**
+ * Decoding a response: status, headers and body text in; the decoded success with its status and
+ * headers, or the error the status or the body means (a tagged error per declared status,
+ * `ClerkApiError` for any other, `ResponseDecodeError` for a 2xx body that does not match). Built
+ * once per endpoint; the schemas are Effect's own decoders.
+ */
+import * as Result from "effect/Result"
+import * as SchemaParser from "effect/SchemaParser"
+import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
+import { ResponseDecodeError } from "../errors/ClientErrors.js"
+import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/StatusErrors.js"
+import { ClerkErrors } from "../models/ClerkErrors.js"
+import { firstProblem } from "./issues.js"
+
+/**
+ * A result with the response's status and headers (names lower-cased).
+ */
+export interface WithHttpInfo<A> {
+  readonly data: A
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/** What a response can mean besides success: its status's error, or a body that does not match. */
+export type ResponseError<E extends AnyEndpoint> = Endpoint.Error<E> | ClerkApiError | ResponseDecodeError
+
+/** Decodes one operation's responses. */
+export type ResponseDecoder<E extends AnyEndpoint> = (
+  status: number,
+  headers: Readonly<Record<string, string>>,
+  text: string
+) => Result.Result<WithHttpInfo<Endpoint.Success<E>>, ResponseError<E>>
+
+/** The longest part of a non-ClerkErrors body kept on the error. */
+const RawBodyLimit = 1024
+
+const isJsonObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/** Drops `__proto__` keys, which a decoded object must not carry (or take as its prototype). */
+const dropProtoKeys = (key: string, value: unknown): unknown => (key === "__proto__" ? undefined : value)
+
+/**
+ * Whether `text` spells `__proto__` anywhere. Searching for "proto" and then looking around each
+ * hit is several times faster than searching for "__proto__" itself in snake_case JSON, where
+ * underscores are everywhere.
+ */
+const mentionsProto = (text: string): boolean => {
+  for (let i = text.indexOf("proto"); i !== -1; i = text.indexOf("proto", i + 1)) {
+    if (text.startsWith("__proto__", i - 2)) return true
+  }
+  return false
+}
+
+const parseJson = (text: string): Result.Result<unknown, string> => {
+  try {
+    // the reviver costs a call per value, so it only runs on the rare body that may have such a key
+    // (spelt out, or hidden behind a \u escape)
+    const suspicious = text.includes("\\u") || mentionsProto(text)
+    return Result.succeed(suspicious ? JSON.parse(text, dropProtoKeys) : JSON.parse(text))
+  } catch (e) {
+    return Result.fail(e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** The response decoder of `endpoint`. */
+export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => {
+  const operation = endpoint.name
+  const decodeSuccess = SchemaParser.decodeUnknownResult(endpoint.success)
+  const decodeErrors = SchemaParser.decodeUnknownResult(ClerkErrors)
+  const declared: ReadonlySet<number> = new Set(endpoint.errors)
+  const decodeError = (status: number, path: string, reason: string) =>
+    Result.fail(new ResponseDecodeError({ operation, status, path, reason, attempts: 1 }))
+
+  const statusError = (status: number, headers: Readonly<Record<string, string>>, text: string) => {
+    const parsed = parseJson(text)
+    const body = Result.isSuccess(parsed) ? decodeErrors(parsed.success) : undefined
+    const decoded = body !== undefined && Result.isSuccess(body) ? body.success : undefined
+    const fields = {
+      operation,
+      status,
+      errors: decoded?.errors ?? [],
+      attempts: 1,
+      ...(decoded?.meta !== undefined ? { meta: decoded.meta } : {}),
+      ...(decoded?.clerkTraceId !== undefined ? { clerkTraceId: decoded.clerkTraceId } : {}),
+      ...(headers["retry-after"] !== undefined ? { retryAfter: headers["retry-after"] } : {}),
+      ...(decoded === undefined ? { rawBody: text.slice(0, RawBodyLimit) } : {})
+    }
+    const ErrorClass = declared.has(status) ? StatusErrors[status as DeclaredStatus] : ClerkApiError
+    return new ErrorClass(fields) as ResponseError<E>
+  }
+
+  const interpret: ResponseDecoder<E> = (status, headers, text) => {
+    if (status < 200 || status >= 300) return Result.fail(statusError(status, headers, text))
+    const parsed = parseJson(text)
+    if (Result.isFailure(parsed)) return decodeError(status, "", `invalid JSON: ${parsed.failure}`)
+    if (!isJsonObject(parsed.success)) return decodeError(status, "", "expected a JSON object")
+    const decoded = decodeSuccess(parsed.success)
+    if (Result.isFailure(decoded)) {
+      const { path, message } = firstProblem(decoded.failure)
+      return decodeError(status, path, message)
+    }
+    return Result.succeed({ data: decoded.success as Endpoint.Success<E>, status, headers })
+  }
+
+  // A document nested deeper than the stack allows is a response that does not match the schema,
+  // not a defect.
+  return (status, headers, text) => {
+    try {
+      return interpret(status, headers, text)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      return decodeError(status, "", "the document is nested too deeply to decode")
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * One page of memberships with the size of the whole filtered set.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { JsonMetadata, type Metadata, type MetadataSchema } from "./Json.js"
+import { makeOrganizationMembership } from "./OrganizationMembership.js"
+
+/**
+ * The page schema for given metadata schemas.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeOrganizationMemberships = <Public, Private>(
+  publicMetadata: MetadataSchema<Public>,
+  privateMetadata: MetadataSchema<Private>
+) =>
+  Schema.Struct({
+    data: Schema.Array(makeOrganizationMembership(publicMetadata, privateMetadata)),
+    totalCount: Schema.Int
+  })
+    .pipe(Schema.encodeKeys({ totalCount: "total_count" }))
+    .annotate({ identifier: "OrganizationMemberships" })
+
+/**
+ * The page schema with untyped JSON metadata.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const OrganizationMemberships = makeOrganizationMemberships(
+  JsonMetadata.publicMetadata,
+  JsonMetadata.privateMetadata
+)
+
+/**
+ * One page of memberships whose metadata is typed by the caller's schemas.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type OrganizationMembershipsOf<Public, Private> = Schema.Schema.Type<
+  ReturnType<typeof makeOrganizationMemberships<Public, Private>>
+>
+
+/**
+ * One page of memberships with JSON metadata: `data` and `totalCount`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationMemberships extends OrganizationMembershipsOf<Metadata, Metadata> {}

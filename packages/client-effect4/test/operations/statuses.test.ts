@@ -1,0 +1,62 @@
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as TestClock from "effect/testing/TestClock"
+import { Api, StatusErrors } from "../../src/index.js"
+import { describe, expect, it } from "../support/effectTest.js"
+import { call, operationNames, transportLayer } from "../support/harness.js"
+import * as TestHttp from "../support/TestHttpClient.js"
+import { clerkErrorsWire, successWire, validInput } from "../support/wire.js"
+
+type Outcome = readonly [label: string, reply: TestHttp.Reply, expectedTag: string]
+
+/** Every outcome of one call of `op`: success, each declared status, and every other failure. */
+const outcomesOf = (op: (typeof operationNames)[number]): ReadonlyArray<Outcome> => [
+  ["success", TestHttp.json(200, successWire[op]), "Success"],
+  ...Api[op].errors.map(
+    (status): Outcome => [
+      `declared ${status}`,
+      TestHttp.json(status, clerkErrorsWire("some_code")),
+      new StatusErrors[status]({ operation: op, status, errors: [], attempts: 1 })._tag
+    ]
+  ),
+  [
+    "429 (undeclared)",
+    TestHttp.json(429, clerkErrorsWire("too_many_requests"), { "retry-after": "3" }),
+    "ClerkApiError"
+  ],
+  ["418 (undeclared)", TestHttp.json(418, clerkErrorsWire("teapot")), "ClerkApiError"],
+  ["502 text", TestHttp.text(502, "bad gateway"), "ClerkApiError"],
+  ["transport", TestHttp.fail("reset", new Error("socket hang up")), "TransportError"],
+  ["timeout", TestHttp.hang, "Timeout"],
+  ["decode", TestHttp.json(200, { unexpected: true }), "ResponseDecodeError"],
+  ["invalid JSON", TestHttp.text(200, "<html>"), "ResponseDecodeError"]
+]
+
+const cases = operationNames.flatMap((op) => outcomesOf(op).map((outcome) => [op, ...outcome] as const))
+
+describe("every operation × every outcome", () => {
+  it.effect.each(cases)("%s: %s → its tag", ([op, label, reply, expected]) =>
+    Effect.gen(function* () {
+      const http = TestHttp.make(reply)
+      const fiber = yield* Effect.forkChild(
+        Effect.exit(call(op, validInput[op]).pipe(Effect.provide(transportLayer(http, { timeout: "1 second" }))))
+      )
+      yield* TestClock.adjust("1 second")
+      const exit = yield* Fiber.join(fiber)
+      expect(http.requests, label).toHaveLength(1)
+      if (expected === "Success") {
+        expect(Exit.isSuccess(exit), label).toBe(true)
+        return
+      }
+      expect(Exit.isFailure(exit), label).toBe(true)
+      if (Exit.isFailure(exit)) {
+        const error = exit.cause.reasons[0]
+        expect(error?._tag).toBe("Fail")
+        const failure = error?._tag === "Fail" ? (error.error as { _tag: string; attempts?: number }) : undefined
+        expect(failure?._tag, label).toBe(expected)
+        expect(failure?.attempts).toBe(1)
+      }
+    })
+  )
+})
