@@ -25,12 +25,7 @@ export * from "./models/ClerkErrors.js"
 export * from "./models/Json.js"
 export * from "./models/Organization.js"
 export * from "./models/OrganizationMembership.js"
-// The page schema is exported as `OrganizationMembershipsPage`: `OrganizationMemberships` is the service.
-export {
-  OrganizationMemberships as OrganizationMembershipsPage,
-  makeOrganizationMemberships,
-  type OrganizationMembershipsOf
-} from "./models/OrganizationMemberships.js"
+export * from "./models/OrganizationMembershipsPage.js"
 export * from "./models/PublicUserData.js"
 export { Api, makeApi, OperationNames, type OperationName, type ApiOf } from "./contract/Api.js"
 export type { OrderBy } from "./contract/params.js"

@@ -23,10 +23,22 @@ export * from "./errors/StatusErrors.js"
 export * from "./errors/ClientErrors.js"
 export * from "./models/ClerkErrors.js"
 export * from "./models/Json.js"
-export * from "./models/Organization.js"
-export * from "./models/OrganizationMembership.js"
-export * from "./models/OrganizationMembershipsPage.js"
-export * from "./models/PublicUserData.js"
+// the models' schemas and types; their wire codecs are in `@clerk-effect/client/contract`
+export { Organization, type OrganizationWire } from "./models/Organization.js"
+export {
+  makeOrganizationMembership,
+  OrganizationMembership,
+  type OrganizationMembershipOf,
+  type OrganizationMembershipWire,
+  type OrganizationMembershipWireOf
+} from "./models/OrganizationMembership.js"
+export {
+  makeOrganizationMembershipsPage,
+  OrganizationMembershipsPage,
+  type OrganizationMembershipsPageOf,
+  type OrganizationMembershipsPageWireOf
+} from "./models/OrganizationMembershipsPage.js"
+export { PublicUserData, type PublicUserDataWire } from "./models/PublicUserData.js"
 export { Api, makeApi, OperationNames, type OperationName, type ApiOf } from "./contract/Api.js"
 export type { OrderBy } from "./contract/params.js"
 export { ClerkErrorCodes, type ClerkErrorCode } from "./contract/ErrorCodes.js"

@@ -9,7 +9,7 @@ import {
   OrganizationMembershipsPage,
   OrganizationWireCodec,
   PublicUserData
-} from "../src/index.js"
+} from "../src/contract/index.js"
 import * as Wire from "../src/models/WireCodec.js"
 
 // The hand-written codecs must agree with Effect's Schema: on a valid wire body the very same

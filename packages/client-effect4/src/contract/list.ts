@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import type { MetadataSchemas } from "../models/Json.js"
-import { makeOrganizationMemberships } from "../models/OrganizationMemberships.js"
+import { makeOrganizationMembershipsPage } from "../models/OrganizationMembershipsPage.js"
 import * as Endpoint from "./Endpoint.js"
 import { OrganizationPath } from "./fields.js"
 import { Limit, Offset, OrderBy, QueryList, Text, TimestampMillis } from "./params.js"
@@ -87,7 +87,7 @@ export const makeList = <Public, Private>(meta: MetadataSchemas<Public, Private>
     pathParams: OrganizationPath,
     query: ListQuery,
     body: undefined,
-    success: makeOrganizationMemberships(meta.publicMetadata, meta.privateMetadata),
+    success: makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata),
     errors: [401, 422],
     idempotent: true,
     paginated: { stream: "streamList" },

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import type { MetadataSchemas } from "../models/Json.js"
-import { makeOrganizationMemberships } from "../models/OrganizationMemberships.js"
+import { makeOrganizationMembershipsPage } from "../models/OrganizationMembershipsPage.js"
 import * as Endpoint from "./Endpoint.js"
 import { PageQueryFields, PageQueryKeys } from "./list.js"
 
@@ -32,7 +32,7 @@ export const makeListInstance = <Public, Private>(meta: MetadataSchemas<Public, 
     pathParams: Endpoint.NoFields,
     query: ListInstanceQuery,
     body: undefined,
-    success: makeOrganizationMemberships(meta.publicMetadata, meta.privateMetadata),
+    success: makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata),
     errors: [400, 401, 422, 500],
     idempotent: true,
     paginated: { stream: "streamInstance" },

@@ -1,5 +1,5 @@
 /**
- * One page of memberships with the size of the whole filtered set.
+ * One page of memberships with the size of the whole filtered set: what both lists answer.
  *
  * @since 0.1.0
  */
@@ -10,10 +10,10 @@ import { makeOrganizationMembership } from "./OrganizationMembership.js"
 /**
  * The page schema for given metadata schemas.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category constructors
  */
-export const makeOrganizationMemberships = <Public, Private>(
+export const makeOrganizationMembershipsPage = <Public, Private>(
   publicMetadata: MetadataSchema<Public>,
   privateMetadata: MetadataSchema<Private>
 ) =>
@@ -22,7 +22,7 @@ export const makeOrganizationMemberships = <Public, Private>(
     totalCount: Schema.Int
   })
     .pipe(Schema.encodeKeys({ totalCount: "total_count" }))
-    .annotate({ identifier: "OrganizationMemberships" })
+    .annotate({ identifier: "OrganizationMembershipsPage" })
 
 /**
  * The page schema with untyped JSON metadata.
@@ -30,7 +30,7 @@ export const makeOrganizationMemberships = <Public, Private>(
  * @since 0.1.0
  * @category schemas
  */
-export const OrganizationMemberships = makeOrganizationMemberships(
+export const OrganizationMembershipsPage = makeOrganizationMembershipsPage(
   JsonMetadata.publicMetadata,
   JsonMetadata.privateMetadata
 )
@@ -41,8 +41,8 @@ export const OrganizationMemberships = makeOrganizationMemberships(
  * @since 0.1.0
  * @category models
  */
-export type OrganizationMembershipsOf<Public, Private> = Schema.Schema.Type<
-  ReturnType<typeof makeOrganizationMemberships<Public, Private>>
+export type OrganizationMembershipsPageOf<Public, Private> = Schema.Schema.Type<
+  ReturnType<typeof makeOrganizationMembershipsPage<Public, Private>>
 >
 
 /**
@@ -51,4 +51,4 @@ export type OrganizationMembershipsOf<Public, Private> = Schema.Schema.Type<
  * @since 0.1.0
  * @category models
  */
-export interface OrganizationMemberships extends OrganizationMembershipsOf<Metadata, Metadata> {}
+export interface OrganizationMembershipsPage extends OrganizationMembershipsPageOf<Metadata, Metadata> {}
