@@ -50,6 +50,11 @@ node --input-type=module -e 'import("@clerk-effect/client").then((m) => { if (ty
 npm_install "$fixtures_tgz"
 cp "$root/scripts/tarball-smoke/program.mjs" .
 node program.mjs
+# the mock's command, as the package installs it
+npx --no-install clerk-effect-mock --help | grep -q "Usage:" || {
+  echo "tarball smoke: npx clerk-effect-mock --help did not print its usage" >&2
+  exit 1
+}
 
 # the Effect 4 line, in a project on Effect 4
 app4="$work/app4"
