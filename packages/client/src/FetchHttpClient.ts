@@ -3,8 +3,8 @@
  * workers); on Node, `@clerk-effect/client/undici` is faster still.
  *
  * An ordinary client made with `HttpClient.makeWith` (so every combinator and middleware of the
- * platform applies to it) that calls `fetch` once per request and reads the response with the
- * platform's own `HttpClientResponse.fromWeb`. Interrupting the calling fiber aborts the request.
+ * platform applies to it) that calls `fetch` once per request and reads its body once (the text
+ * kept for `text` and `json`). Interrupting the calling fiber aborts the request.
  * Like the platform's `FetchHttpClient`, it uses the `FetchHttpClient.Fetch` implementation and the
  * `FetchHttpClient.RequestInit` options found in the calling fiber's context, else the global
  * `fetch` at call time.
@@ -21,14 +21,13 @@ import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
+import { TransportResponse } from "./internal/transportResponse.js"
 
 /** The request's URL with its `urlParams` (the client puts its query in the URL itself). */
 const fullUrl = (request: HttpClientRequest.HttpClientRequest): string => {
@@ -52,71 +51,59 @@ const body = (request: HttpClientRequest.HttpClientRequest): BodyInit | undefine
 }
 
 /** Response headers with a repeated header's values joined with ", " (`set-cookie` included). */
-const joinedHeaders = (headers: globalThis.Headers): Headers.Headers => {
+const joinedHeaders = (headers: globalThis.Headers): Record<string, string> => {
   const out: Record<string, string> = {}
   headers.forEach((value, name) => {
     out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`
   })
-  return Headers.unsafeFromRecord(out)
+  return out
 }
 
 /**
- * The platform's response over `fetch`'s, whose body reads abort the request when they are
- * interrupted (a body still arriving is not left to download).
+ * The response of one `fetch`: reads of its body abort the request when they are interrupted (a
+ * body still arriving is not left to download).
  */
-class AbortingResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
-  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
-  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
-  private cachedHeaders: Headers.Headers | undefined
-
+class FetchResponse extends TransportResponse {
   constructor(
-    private readonly response: HttpClientResponse.HttpClientResponse,
+    request: HttpClientRequest.HttpClientRequest,
     private readonly web: globalThis.Response,
-    private readonly controller: AbortController
+    controller: AbortController
   ) {
-    super()
+    super(request, controller)
   }
 
-  private aborting<A, E>(read: Effect.Effect<A, E>): Effect.Effect<A, E> {
-    return Effect.onInterrupt(read, () => Effect.sync(() => this.controller.abort()))
+  get status(): number {
+    return this.web.status
   }
 
-  get request() {
-    return this.response.request
+  protected rawHeaders(): Record<string, string> {
+    return joinedHeaders(this.web.headers)
   }
-  get status() {
-    return this.response.status
+
+  protected setCookies(): ReadonlyArray<string> {
+    return this.web.headers.getSetCookie()
   }
-  get headers() {
-    if (this.cachedHeaders === undefined) this.cachedHeaders = joinedHeaders(this.web.headers)
-    return this.cachedHeaders
+
+  protected readText(): Promise<string> {
+    return this.web.text()
   }
-  get cookies() {
-    return this.response.cookies
+
+  protected readArrayBuffer(): Promise<ArrayBuffer> {
+    return this.web.arrayBuffer()
   }
-  get remoteAddress() {
-    return this.response.remoteAddress
+
+  protected readFormData(): Promise<FormData> {
+    return this.web.formData()
   }
-  get text() {
-    return this.aborting(this.response.text)
-  }
-  get json() {
-    return this.aborting(this.response.json)
-  }
-  get urlParamsBody() {
-    return this.aborting(this.response.urlParamsBody)
-  }
-  get arrayBuffer() {
-    return this.aborting(this.response.arrayBuffer)
-  }
-  get formData() {
-    return this.aborting(this.response.formData)
-  }
-  get stream() {
-    return Stream.onError(this.response.stream, () => Effect.sync(() => this.controller.abort()))
-  }
-  override toJSON(): unknown {
-    return this.response.toJSON()
+
+  protected bodyStream(): Stream.Stream<Uint8Array, unknown> {
+    const body = this.web.body
+    return body === null
+      ? Stream.empty
+      : Stream.fromReadableStream(
+          () => body,
+          (cause) => cause
+        )
   }
 }
 
@@ -139,15 +126,13 @@ const send = (
     ;(custom ?? globalThis.fetch)(fullUrl(request), {
       ...init,
       method: request.method,
-      headers: Headers.remove(headers, "content-length"),
+      // fetch computes the length itself and refuses one it is given
+      headers: "content-length" in headers ? Headers.remove(headers, "content-length") : headers,
       body: content ?? null,
       ...(request.body._tag === "Stream" ? { duplex: "half" } : {}),
       signal: controller.signal
     } as RequestInit).then(
-      (response) =>
-        resume(
-          Effect.succeed(new AbortingResponse(HttpClientResponse.fromWeb(request, response), response, controller))
-        ),
+      (response) => resume(Effect.succeed(new FetchResponse(request, response, controller))),
       (cause: unknown) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
     )
     return Effect.sync(() => controller.abort())

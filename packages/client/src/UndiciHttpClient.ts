@@ -17,22 +17,18 @@
  *
  * @since 0.1.0
  */
-import * as Cookies from "@effect/platform/Cookies"
-import * as Headers from "@effect/platform/Headers"
 import type * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici"
+import { TransportResponse } from "./internal/transportResponse.js"
 
 /**
  * The undici `Dispatcher` (an `Agent`, `Pool` or `Client`) the `HttpClient` sends through.
@@ -165,20 +161,13 @@ const noop = () => {}
 /**
  * The response of one undici request.
  */
-class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
-  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
-  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
-
-  private cachedHeaders: Headers.Headers | undefined
-  private cachedCookies: Cookies.Cookies | undefined
-  private cachedText: Effect.Effect<string, HttpClientError.ResponseError> | undefined
-
+class UndiciResponse extends TransportResponse {
   constructor(
-    readonly request: HttpClientRequest.HttpClientRequest,
+    request: HttpClientRequest.HttpClientRequest,
     readonly source: UndiciDispatcher.ResponseData,
-    private readonly controller: AbortController
+    controller: AbortController
   ) {
-    super()
+    super(request, controller)
     // an aborted or broken body must not crash the process: the failure surfaces on read
     source.body.on("error", noop)
   }
@@ -187,88 +176,29 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return this.source.statusCode
   }
 
-  get headers(): Headers.Headers {
-    if (this.cachedHeaders === undefined)
-      this.cachedHeaders = Headers.unsafeFromRecord(joinHeaders(this.source.headers))
-    return this.cachedHeaders
+  protected rawHeaders(): Record<string, string> {
+    return joinHeaders(this.source.headers)
   }
 
-  get cookies(): Cookies.Cookies {
-    if (this.cachedCookies === undefined) {
-      const header = this.source.headers["set-cookie"]
-      this.cachedCookies =
-        header === undefined ? Cookies.empty : Cookies.fromSetCookie(Array.isArray(header) ? header : [header])
-    }
-    return this.cachedCookies
+  protected setCookies(): ReadonlyArray<string> {
+    const header = this.source.headers["set-cookie"]
+    return header === undefined ? [] : Array.isArray(header) ? header : [header]
   }
 
-  get remoteAddress(): Option.Option<string> {
-    return Option.none()
+  protected readText(): Promise<string> {
+    return this.source.body.text()
   }
 
-  private decodeError(cause: unknown) {
-    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
+  protected readArrayBuffer(): Promise<ArrayBuffer> {
+    return this.source.body.arrayBuffer()
   }
 
-  /** Reads the body; interrupting the read aborts the request (and closes its socket). */
-  private read<A>(f: () => Promise<A>): Effect.Effect<A, HttpClientError.ResponseError> {
-    return Effect.async((resume) => {
-      f().then(
-        (value) => resume(Effect.succeed(value)),
-        (cause: unknown) => resume(Effect.fail(this.decodeError(cause)))
-      )
-      return Effect.sync(() => this.controller.abort())
-    })
+  protected readFormData(): Promise<FormData> {
+    return this.source.body.formData() as Promise<FormData>
   }
 
-  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
-    if (this.cachedText === undefined) {
-      // the body can be read once: memoize the read so `text` and `json` may both be used
-      let promise: Promise<string> | undefined
-      this.cachedText = this.read(() => {
-        if (promise === undefined) promise = this.source.body.text()
-        return promise
-      })
-    }
-    return this.cachedText
-  }
-
-  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
-    return Effect.flatMap(this.text, (text) =>
-      Effect.try({
-        try: () => (text === "" ? null : (JSON.parse(text) as unknown)),
-        catch: (cause) => this.decodeError(cause)
-      })
-    )
-  }
-
-  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
-    return Effect.flatMap(this.text, (text) =>
-      Effect.try({
-        try: () => UrlParams.fromInput(new URLSearchParams(text)),
-        catch: (cause) => this.decodeError(cause)
-      })
-    )
-  }
-
-  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
-    return this.read(() => this.source.body.arrayBuffer())
-  }
-
-  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
-    return this.read(() => this.source.body.formData() as Promise<FormData>)
-  }
-
-  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return Stream.fromAsyncIterable(this.source.body as AsyncIterable<Uint8Array>, (cause) => this.decodeError(cause))
-  }
-
-  override toJSON(): unknown {
-    return HttpIncomingMessage.inspect(this, {
-      _id: "@effect/platform/HttpClientResponse",
-      request: this.request.toJSON(),
-      status: this.status
-    })
+  protected bodyStream(): Stream.Stream<Uint8Array, unknown> {
+    return Stream.fromAsyncIterable(this.source.body as AsyncIterable<Uint8Array>, (cause) => cause)
   }
 }
 
