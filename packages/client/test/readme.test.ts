@@ -137,7 +137,7 @@ describe("README examples run", () => {
         Effect.either(errors.promote("org_123", userId)).pipe(Effect.provide(serviceOver(http)))
       expect(yield* run("a")).toMatchObject({ _tag: "Right", right: "no membership (trace trace_9)" })
       expect(yield* run("b")).toMatchObject({ _tag: "Right", right: "rejected: form_param_value_invalid" })
-      expect(yield* run("c")).toMatchObject({ _tag: "Left", left: "Clerk answered 429, retry after 2" })
+      expect(yield* run("c")).toMatchObject({ _tag: "Left", left: "rate-limited; retry in 2s" })
       expect(yield* run("d")).toMatchObject({ _tag: "Right", right: "promoted orgmem_1" })
     })
   )
