@@ -65,14 +65,17 @@ const mayHaveApplied = (error: unknown): boolean => {
 
 /**
  * What a call has seen so far, and its account with the budget. One per call, owned by its fiber;
- * it is the `RetryCall` the policy charges.
+ * it is the `RetryCall` the policy charges. The failures of a write's attempts are noted as the
+ * policy charges for the retry after each (and the last one when the call ends), so a call that
+ * succeeds pays for nothing more than this object; a retry the policy did not charge for leaves
+ * the failure before it unknown, so possibly applied.
  */
 class Call implements RetryCall {
   /** Attempts started. */
   attempts = 0
-  /** Attempts ended in failure (kept for writes): one fewer than `attempts` while one is in flight. */
-  failed = 0
-  /** Whether an attempt may have been applied (kept for writes). */
+  /** Attempts whose failure is noted: one fewer than `attempts` while one is in flight. */
+  noted = 0
+  /** Whether an attempt may have been applied (meaningful for writes). */
   mayHaveApplied = false
   /** Whether that attempt has not been read back since. */
   unresolved = false
@@ -84,11 +87,33 @@ class Call implements RetryCall {
     private readonly budget: RetryBudget
   ) {}
 
-  charge(error: unknown): boolean {
+  /** An attempt starts; the one before it, if any, failed. */
+  started(): void {
+    if (this.attempts > this.noted) this.failed(undefined, true)
+    this.attempts++
+  }
+
+  /** The latest attempt failed with `error` (`unknown`: with an error nobody reported). */
+  failed(error: unknown, unknown = false): void {
+    this.noted = this.attempts
+    if (unknown || mayHaveApplied(error)) {
+      this.mayHaveApplied = true
+      this.unresolved = true
+    }
+  }
+
+  /** Pays for one more request after `error`; `false` (nothing taken) when the budget cannot. */
+  pay(error: unknown): boolean {
     const cost = this.budget.unsafeTake(error)
     if (cost === undefined) return false
     this.lastCost = cost
     return true
+  }
+
+  /** The policy's charge for the retry after the latest attempt failed with `error`. */
+  charge(error: unknown): boolean {
+    this.failed(error)
+    return this.pay(error)
   }
 
   /** The call succeeded: a clean success refills the budget, a retried one returns its last retry's price. */
@@ -96,17 +121,15 @@ class Call implements RetryCall {
     this.budget.unsafeGive(this.lastCost ?? this.budget.options.successRefill)
   }
 
-  attemptFailed(error: unknown): void {
-    this.failed = this.attempts
-    if (mayHaveApplied(error)) {
-      this.mayHaveApplied = true
-      this.unresolved = true
-    }
+  /** The error the call fails with: its attempts, and whether a write may have been applied. */
+  finalError<E>(error: E, write: boolean): E {
+    const maybe = this.mayHaveApplied || this.attempts > this.noted
+    return stamp(error, this.attempts, write && maybe ? "unknown" : undefined)
   }
 
-  /** The error the call fails with: its attempts, and whether a write may have been applied. */
-  finalError<E>(error: E, write: boolean, inFlight = false): E {
-    return stamp(error, this.attempts, write && (this.mayHaveApplied || inFlight) ? "unknown" : undefined)
+  /** The `RetryCall` of the read-back: same start and budget; its failures are not the write's. */
+  readBack(): RetryCall {
+    return { startMillis: this.startMillis, charge: (error) => this.pay(error) }
   }
 }
 
@@ -117,12 +140,13 @@ const conclude = <A, E extends { readonly attempts: number }, R>(
   options: Options<A, E, R>
 ): Effect.Effect<A, E, R> => {
   const reconcile = options.reconcile
-  if (reconcile === undefined || !call.unresolved || options.policy.repeats === false || !call.charge(undefined)) {
+  call.failed(error)
+  if (reconcile === undefined || !call.unresolved || options.policy.repeats === false || !call.pay(undefined)) {
     return Effect.fail(call.finalError(error, options.write))
   }
   call.unresolved = false
   const refusedAsApplied = reconcile.applied(error)
-  return Effect.matchEffect(options.policy.retry(reconcile.readBack(), reconcile.context, call), {
+  return Effect.matchEffect(options.policy.retry(reconcile.readBack(), reconcile.context, call.readBack()), {
     onFailure: (readError) => Effect.fail(call.finalError(refusedAsApplied ? readError : error, options.write)),
     onSuccess: Option.match({
       onNone: () => Effect.fail(call.finalError(error, options.write)),
@@ -135,11 +159,10 @@ const conclude = <A, E extends { readonly attempts: number }, R>(
 }
 
 /**
- * The call: `attempt` rate-limited and retried by the policy (paying from the budget); a write's
- * failed attempts are watched for ones that may have been applied, and a reconciled write reads
- * its result back when its attempts end unresolved (see the module comment); the error the call
- * fails with carries the number of attempts and, for a write, its outcome; the whole is bounded by
- * `totalTimeout`.
+ * The call: `attempt` rate-limited and retried by the policy (paying from the budget, and noting
+ * the failures it retries); a reconciled write reads its result back when its attempts end
+ * unresolved (see the module comment); the error the call fails with carries the number of
+ * attempts and, for a write, its outcome; the whole is bounded by `totalTimeout`.
  */
 export const run = <A, E extends { readonly attempts: number }, R>(
   attempt: Effect.Effect<A, E, R>,
@@ -149,16 +172,10 @@ export const run = <A, E extends { readonly attempts: number }, R>(
     const call = new Call(start, options.budget)
     const limited = options.rateLimiter === undefined ? attempt : options.rateLimiter(attempt)
     const counted = Effect.suspend(() => {
-      call.attempts++
+      call.started()
       return limited
     })
-    const watched = options.write
-      ? Effect.catchAll(counted, (error) => {
-          call.attemptFailed(error)
-          return Effect.fail(error)
-        })
-      : counted
-    const settled = Effect.matchCauseEffect(options.policy.retry(watched, options.context, call), {
+    const settled = Effect.matchCauseEffect(options.policy.retry(counted, options.context, call), {
       onFailure: (cause) => {
         const failure = Cause.failureOrCause(cause)
         return Either.isLeft(failure) ? conclude(failure.left, call, options) : Effect.failCause(failure.right)
@@ -173,7 +190,6 @@ export const run = <A, E extends { readonly attempts: number }, R>(
       ? settled
       : Effect.timeoutFail(settled, {
           duration: total,
-          onTimeout: () =>
-            call.finalError(options.onTotalTimeout(call.attempts), options.write, call.attempts > call.failed)
+          onTimeout: () => call.finalError(options.onTotalTimeout(call.attempts), options.write)
         })
   })

@@ -4,7 +4,7 @@
  * `TestClock`.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Duration, Effect, Exit, Option, TestClock } from "effect"
+import { Duration, Effect, Exit, Option, Schedule, TestClock } from "effect"
 import * as Resilience from "../../src/internal/resilience.js"
 import * as RetryBudget from "../../src/RetryBudget.js"
 import * as RetryPolicy from "../../src/RetryPolicy.js"
@@ -254,6 +254,19 @@ describe("the outcome of a failed write", () => {
       expect(failureOf(exit)).toEqual({ ...unreadable, outcome: "unknown" })
       const read = yield* run(Resilience.run(scripted([unreadable]).attempt, options()))
       expect(failureOf(read)).toEqual(unreadable)
+    })
+  )
+
+  it.effect("a policy of your own that retries without charging: the failures it hid may have applied", () =>
+    Effect.gen(function* () {
+      const own: RetryPolicy.RetryPolicy = { retry: (attempt) => Effect.retry(attempt, Schedule.recurs(2)) }
+      const budget = RetryBudget.unsafeMake({ capacity: 10 })
+      const exit = yield* run(
+        Resilience.run(scripted([s429, s429, s422]).attempt, options({ policy: own, budget, write: true }))
+      )
+      // the 429s were never reported: the client cannot claim nothing was applied
+      expect(failureOf(exit)).toEqual({ ...s422, attempts: 3, outcome: "unknown" })
+      expect(yield* budget.available).toBe(10)
     })
   )
 
