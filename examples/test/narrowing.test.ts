@@ -10,6 +10,7 @@ import {
   OrganizationMemberships,
   type ResponseDecodeError,
   type Timeout,
+  type TooManyRequests,
   type TransportError,
   type UnprocessableEntity
 } from "@clerk-effect/client"
@@ -22,7 +23,7 @@ import type { LastAdmin, NotAMember, OrganizationNotFound, TeamAccessUnavailable
 
 const { organizations: orgs, users } = SmallWorld
 
-type ClientFailures = ClerkApiError | TransportError | Timeout | ResponseDecodeError | InvalidInput
+type ClientFailures = TooManyRequests | ClerkApiError | TransportError | Timeout | ResponseDecodeError | InvalidInput
 
 describe("the compiler narrows the error channel", () => {
   it.effect("the client's update declares exactly 400, 404, 422; catchTag('NotFound') removes NotFound", () =>

@@ -15,6 +15,7 @@ import * as httpInfo from "./readme/httpInfo.js"
 import * as options from "./readme/options.js"
 import * as quickStart from "./readme/quickStart.js"
 import * as root from "./readme/root.js"
+import * as rootOutcome from "./readme/rootOutcome.js"
 import * as rootResilience from "./readme/rootResilience.js"
 import * as standalone from "./readme/standalone.js"
 import * as streams from "./readme/streams.js"
@@ -66,7 +67,7 @@ describe("README examples are the typechecked files", () => {
   })
 
   it("every ts block of the root README is one of test/readme/root*.ts", () => {
-    const rootExamples = ["root", "rootResilience"].map((name) => read(`./readme/${name}.ts`))
+    const rootExamples = ["root", "rootResilience", "rootOutcome"].map((name) => read(`./readme/${name}.ts`))
     const blocks = rootBlocksOf(read("../../../README.md"))
     expect(blocks.length).toBeGreaterThan(0)
     for (const block of blocks) {
@@ -140,7 +141,7 @@ describe("README examples run", () => {
         Effect.either(errors.promote("org_123", userId)).pipe(Effect.provide(serviceOver(http)))
       expect(yield* run("a")).toMatchObject({ _tag: "Right", right: "no membership (trace trace_9)" })
       expect(yield* run("b")).toMatchObject({ _tag: "Right", right: "rejected: form_param_value_invalid" })
-      expect(yield* run("c")).toMatchObject({ _tag: "Left", left: "Clerk answered 429, retry after 2" })
+      expect(yield* run("c")).toMatchObject({ _tag: "Left", left: "rate-limited; retry in 2s" })
       expect(yield* run("d")).toMatchObject({ _tag: "Right", right: "promoted orgmem_1" })
     })
   )
@@ -200,6 +201,19 @@ describe("README examples run", () => {
       )
       expect(page.totalCount).toBe(3)
       expect(http.last().url).toBe("https://api.clerk.com/v1/organization_memberships")
+    })
+  )
+
+  it.effect("the root README's create that tells maybe-added from throttled", () =>
+    Effect.gen(function* () {
+      const http = server(
+        TestHttp.json(503, clerkErrorsWire("unavailable")),
+        TestHttp.json(429, clerkErrorsWire("rate"))
+      )
+      const add = () => rootOutcome.addMember("org_1", "user_1").pipe(Effect.provide(serviceOver(http)))
+      expect(yield* add()).toBe("maybe added: check before trying again")
+      expect(yield* add()).toBe("throttled after 1 attempts")
+      expect(yield* add()).toBe("member: orgmem_1")
     })
   )
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Duration, Effect } from "effect"
 import { Api, type DeclaredStatus, StatusErrors } from "../src/index.js"
 import { call, operationNames, transportLayer } from "./support/harness.js"
 import * as TestHttp from "./support/TestHttpClient.js"
@@ -79,18 +79,18 @@ describe("declared statuses", () => {
 
 describe("undeclared statuses", () => {
   it.effect.each(operationNames)(
-    "%s → 429 with Retry-After is a ClerkApiError keeping status, body and retryAfter",
+    "%s → 429 with Retry-After is TooManyRequests keeping status, body and retryAfter (a Duration)",
     (op) =>
       Effect.gen(function* () {
         const error = yield* failWith(
           op,
           TestHttp.json(429, clerkErrorsWire("too_many_requests"), { "retry-after": "7" })
         )
-        expect(error._tag).toBe("ClerkApiError")
+        expect(error._tag).toBe("TooManyRequests")
         expect(error).toMatchObject({
           status: 429,
           operation: op,
-          retryAfter: "7",
+          retryAfter: Duration.seconds(7),
           clerkTraceId: "trace_abc123",
           errors: [{ code: "too_many_requests", longMessage: "long too_many_requests" }]
         })

@@ -27,6 +27,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { type CaseFailure, during } from "./CaseFailure.js"
+import * as Throttling from "./internal/Throttling.js"
 import type { Input, Success } from "./Operation.js"
 import type { World } from "./World.js"
 
@@ -156,8 +157,9 @@ const queryString = (query: RawRequest["query"]): string => {
 }
 
 /**
- * Opens a session with a server: base URL, secret key, an `HttpClient`, and the retry policy of
- * the client's calls (default none: every status is seen as the server sent it).
+ * Opens a session with a server: base URL, secret key, an `HttpClient`, the retry policy of the
+ * client's calls (default none: every status is seen as the server sent it), and how raw requests
+ * wait out a throttled server (429, or 503 to a `GET`; `Throttling.Defaults`).
  *
  * @since 0.1.0
  * @category constructors
@@ -167,6 +169,7 @@ export const session = (options: {
   readonly secretKey: Redacted.Redacted<string>
   readonly httpClient: HttpClient.HttpClient
   readonly retry?: RetryPolicy.RetryPolicy | undefined
+  readonly throttling?: Throttling.Options | undefined
 }): Session => {
   const baseUrl = options.baseUrl.replace(/\/+$/, "")
   const retry = options.retry ?? RetryPolicy.none
@@ -195,8 +198,13 @@ export const session = (options: {
     })
     const text = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
     const withBody = text === undefined ? base : HttpClientRequest.bodyText(base, text, "application/json")
-    return options.httpClient.execute(withBody).pipe(
-      Effect.flatMap((response) => Effect.map(response.text, (text) => ({ status: response.status, text }))),
+    const send = options.httpClient.execute(withBody).pipe(
+      Effect.flatMap((response) =>
+        Effect.map(response.text, (text) => ({ status: response.status, headers: response.headers, text }))
+      ),
+      Effect.scoped
+    )
+    return Throttling.honour(send, request.method, options.throttling).pipe(
       Effect.map(({ status, text }): RawResponse => {
         let json: unknown
         try {
@@ -206,7 +214,6 @@ export const session = (options: {
         }
         return { status, json, text }
       }),
-      Effect.scoped,
       Effect.mapError(during(`${request.method} ${request.path}`))
     )
   }

@@ -89,6 +89,7 @@ export const makeOperation = <E extends AnyEndpoint>(
     attributes: { "http.request.method": method, "url.template": endpoint.path, "clerk.operation": operation }
   }
   const context = { operation, idempotent: endpoint.idempotent, reconciled: reconciliation !== undefined }
+  const write = endpoint.method !== "GET"
 
   return (input, options) =>
     Effect.flatMap(
@@ -124,6 +125,8 @@ export const makeOperation = <E extends AnyEndpoint>(
         return Resilience.run(attempt, {
           policy: options?.retry ?? transport.retry,
           context,
+          budget: transport.retryBudget,
+          write,
           rateLimiter: transport.rateLimiter,
           totalTimeout: total,
           onTotalTimeout: (attempts) => timedOut(total!, attempts),
@@ -132,11 +135,16 @@ export const makeOperation = <E extends AnyEndpoint>(
               ? undefined
               : {
                   applied: reconciliation.applied,
-                  readBack: Effect.provideService(
-                    reconciliation.readBack(input, options),
-                    ClerkTransport,
-                    transport
-                  ) as Effect.Effect<Option.Option<ResponseDecoder.WithHttpInfo<Endpoint.Success<E>>>, AttemptError<E>>
+                  context: reconciliation.context,
+                  readBack: () =>
+                    Effect.provideService(
+                      reconciliation.readBack(input, options),
+                      ClerkTransport,
+                      transport
+                    ) as Effect.Effect<
+                      Option.Option<ResponseDecoder.WithHttpInfo<Endpoint.Success<E>>>,
+                      AttemptError<E>
+                    >
                 }
         })
       }

@@ -1,15 +1,15 @@
 /**
  * Decoding a response: status, headers and body text in; the decoded success with its status and
  * headers, or the error the status or the body means (a tagged error per declared status,
- * `ClerkApiError` for any other, `ResponseDecodeError` for a 2xx body that does not match). Built
- * once per endpoint.
+ * `TooManyRequests` for 429, `ClerkApiError` for any other, `ResponseDecodeError` for a 2xx body
+ * that does not match). Built once per endpoint.
  */
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import type * as Schema from "effect/Schema"
 import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
 import { ResponseDecodeError } from "../errors/ClientErrors.js"
-import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/StatusErrors.js"
+import { type ClerkApiError, fromStatus, type TooManyRequests } from "../errors/StatusErrors.js"
 import { ClerkErrors } from "../models/ClerkErrors.js"
 import * as Wire from "../models/WireCodec.js"
 import { firstProblem } from "./issues.js"
@@ -49,7 +49,11 @@ const withHttpInfo = <A>(data: A, status: number, headers: Readonly<Record<strin
   )(data, status, headers)
 
 /** What a response can mean besides success: its status's error, or a body that does not match. */
-export type ResponseError<E extends AnyEndpoint> = Endpoint.Error<E> | ClerkApiError | ResponseDecodeError
+export type ResponseError<E extends AnyEndpoint> =
+  | Endpoint.Error<E>
+  | TooManyRequests
+  | ClerkApiError
+  | ResponseDecodeError
 
 /** Decodes one operation's responses. */
 export type ResponseDecoder<E extends AnyEndpoint> = (
@@ -116,8 +120,7 @@ export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => 
       ...(headers["retry-after"] !== undefined ? { retryAfter: headers["retry-after"] } : {}),
       ...(decoded === undefined ? { rawBody: text.slice(0, RawBodyLimit) } : {})
     }
-    const ErrorClass = declared.has(status) ? StatusErrors[status as DeclaredStatus] : ClerkApiError
-    return new ErrorClass(fields) as ResponseError<E>
+    return fromStatus(declared, fields, headers) as ResponseError<E>
   }
 
   const interpret: ResponseDecoder<E> = (status, headers, text) => {

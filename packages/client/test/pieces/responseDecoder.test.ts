@@ -3,10 +3,10 @@
  * error that status or body means.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
+import { Duration, Either } from "effect"
 import { Api } from "../../src/contract/Api.js"
 import * as ResponseDecoder from "../../src/internal/responseDecoder.js"
-import { membershipWire } from "../support/wire.js"
+import { clerkErrorsWire, membershipWire } from "../support/wire.js"
 
 const decode = ResponseDecoder.make(Api.update)
 const clerkErrors = JSON.stringify({
@@ -36,14 +36,41 @@ describe("responseDecoder", () => {
   })
 
   it("an undeclared status is a ClerkApiError keeping Retry-After; a body that is not ClerkErrors is kept raw", () => {
-    const result = decode(429, { "retry-after": "3" }, "slow down")
+    const result = decode(503, { "retry-after": "3" }, "slow down")
     expect(Either.isLeft(result) && result.left).toMatchObject({
       _tag: "ClerkApiError",
-      status: 429,
+      status: 503,
       retryAfter: "3",
       rawBody: "slow down",
       errors: []
     })
+  })
+
+  it("429 is TooManyRequests with Retry-After as a Duration (seconds, or a date against the Date header)", () => {
+    const seconds = decode(429, { "retry-after": "3" }, "slow down")
+    expect(Either.isLeft(seconds) && seconds.left).toMatchObject({
+      _tag: "TooManyRequests",
+      status: 429,
+      retryAfter: Duration.seconds(3),
+      rawBody: "slow down",
+      errors: [],
+      attempts: 1
+    })
+    const dated = decode(
+      429,
+      { "retry-after": "Tue, 12 May 2026 10:00:09 GMT", date: "Tue, 12 May 2026 10:00:00 GMT" },
+      JSON.stringify(clerkErrorsWire("too_many_requests"))
+    )
+    expect(Either.isLeft(dated) && dated.left).toMatchObject({
+      _tag: "TooManyRequests",
+      retryAfter: Duration.seconds(9),
+      errors: [{ code: "too_many_requests" }]
+    })
+    for (const headers of [{}, { "retry-after": "soon" }, { "retry-after": "Tue, 12 May 2026 10:00:09 GMT" }]) {
+      const without = decode(429, headers, "{}")
+      expect(Either.isLeft(without) && without.left).toMatchObject({ _tag: "TooManyRequests" })
+      expect(Either.isLeft(without) && without.left).not.toHaveProperty("retryAfter")
+    }
   })
 
   it("a 2xx body that is not JSON, not an object or not the model is a ResponseDecodeError with the path", () => {

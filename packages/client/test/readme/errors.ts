@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import { Duration, Effect } from "effect"
 import { OrganizationMemberships } from "../../src/index.js"
 
 const promote = (organizationId: string, userId: string) =>
@@ -10,9 +10,9 @@ const promote = (organizationId: string, userId: string) =>
     Effect.catchTags({
       NotFound: (e) => Effect.succeed(`no membership (trace ${e.clerkTraceId})`),
       UnprocessableEntity: (e) => Effect.succeed(`rejected: ${e.errors.map((x) => x.code).join(", ")}`),
-      ClerkApiError: (e) => Effect.fail(`Clerk answered ${e.status}, retry after ${e.retryAfter ?? "-"}`)
+      TooManyRequests: (e) => Effect.fail(`rate-limited; retry in ${Duration.format(e.retryAfter ?? "1 second")}`)
     })
   )
-// What remains: BadRequest | TransportError | Timeout | ResponseDecodeError | InvalidInput | string
+// What remains: BadRequest | ClerkApiError | TransportError | Timeout | ResponseDecodeError | InvalidInput | string
 // ---- test harness
 export { promote }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Duration, Option } from "effect"
 import * as fc from "fast-check"
-import { parseRetryAfter } from "../../src/internal/retryAfter.js"
+import { parse as parseRetryAfter } from "../../src/RetryAfter.js"
 
 const now = Date.UTC(2026, 4, 12, 10, 0, 0)
 const cap = Duration.seconds(20)

@@ -132,11 +132,16 @@ describe("Retry-After", () => {
           .pipe(Effect.provide(Scripted.transport(http)))
       )
       expect(offsets(http.calls)).toStrictEqual([0, 3000, 6000])
-      expect(failureOf(exit)).toMatchObject({ status: 429, retryAfter: "3", attempts: 3 })
+      expect(failureOf(exit)).toMatchObject({
+        _tag: "TooManyRequests",
+        status: 429,
+        retryAfter: Duration.seconds(3),
+        attempts: 3
+      })
     })
   )
 
-  it.effect("an HTTP date is measured from the Clock", () =>
+  it.effect("an HTTP date is measured from the response's Date header (the server's clock)", () =>
     Effect.gen(function* () {
       const start = Date.UTC(2026, 4, 12, 10, 0, 0)
       const http = Scripted.make((call) =>
@@ -150,6 +155,26 @@ describe("Retry-After", () => {
       )
       expect(http.calls.map((call) => call.at)).toStrictEqual([start, start + 7000])
       expect(failureOf(exit)).toMatchObject({ status: 429, attempts: 2 })
+    })
+  )
+
+  it.effect("a local clock skewed from the server's does not change the wait of an HTTP date", () =>
+    Effect.gen(function* () {
+      const server = Date.UTC(2026, 4, 12, 10, 0, 0)
+      // the local clock is two hours ahead of the server's
+      const start = server + 7_200_000
+      const http = Scripted.make([
+        Scripted.respond(
+          429,
+          {},
+          { date: new Date(server).toUTCString(), "retry-after": new Date(server + 4000).toUTCString() }
+        ),
+        Scripted.respond(200, pageWire())
+      ])
+      yield* TestClock.setTime(start)
+      const exit = yield* Scripted.runWithClock(ops.list(listInput).pipe(Effect.provide(Scripted.transport(http))))
+      expect(http.calls.map((call) => call.at)).toStrictEqual([start, start + 4000])
+      expect(Exit.isSuccess(exit)).toBe(true)
     })
   )
 
@@ -192,7 +217,12 @@ describe("Retry-After", () => {
           .pipe(Effect.provide(Scripted.transport(http)))
       )
       expect(http.calls).toHaveLength(1)
-      expect(failureOf(exit)).toMatchObject({ _tag: "ClerkApiError", status: 429, retryAfter: "15", attempts: 1 })
+      expect(failureOf(exit)).toMatchObject({
+        _tag: "TooManyRequests",
+        status: 429,
+        retryAfter: Duration.seconds(15),
+        attempts: 1
+      })
     })
   )
 })

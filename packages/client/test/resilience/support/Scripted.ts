@@ -1,7 +1,7 @@
 /**
  * A scripted in-process `HttpClient` for the resilience tests: every request is recorded with the
  * `Clock` time it arrived at (the `TestClock` in tests), and answered by a script that sees the
- * request and its index — a status with a JSON body and headers, a transport failure, or a
+ * request and its index (every answer carries a `Date` header from that `Clock`) — a status with a JSON body and headers, a transport failure, or a
  * response that never comes (whose interruption is counted).
  */
 import { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
@@ -62,7 +62,13 @@ export const make = (script: ((call: Call, index: number) => Reply) | ReadonlyAr
   const client = HttpClient.make((request, url) =>
     Effect.gen(function* () {
       const at = yield* Clock.currentTimeMillis
-      const raw = request.body._tag === "Uint8Array" ? new TextDecoder().decode(request.body.body) : undefined
+      const body = request.body
+      const raw =
+        body._tag === "Uint8Array"
+          ? new TextDecoder().decode(body.body)
+          : body._tag === "Raw" && typeof body.body === "string"
+            ? body.body
+            : undefined
       const call: Call = {
         method: request.method,
         pathname: url.pathname,
@@ -82,7 +88,8 @@ export const make = (script: ((call: Call, index: number) => Reply) | ReadonlyAr
             request,
             new Response(JSON.stringify(reply.body), {
               status: reply.status,
-              headers: { "content-type": "application/json", ...reply.headers }
+              // a server stamps its answers with its clock, as real ones do (RFC 9110 §6.6.1)
+              headers: { "content-type": "application/json", date: new Date(at).toUTCString(), ...reply.headers }
             })
           )
       }
@@ -101,7 +108,7 @@ export const transport = (
   )
 
 /** Runs `effect` to its end, letting the `TestClock` run through every wait (up to a day). */
-export const runWithClock = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<Exit.Exit<A, E>> =>
+export const runWithClock = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<Exit.Exit<A, E>, never, R> =>
   Effect.gen(function* () {
     const fiber = yield* Effect.fork(effect)
     yield* TestClock.adjust("1 days")
