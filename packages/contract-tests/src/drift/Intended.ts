@@ -19,16 +19,13 @@ export interface Intended {
   readonly contract: string
   /** What the spec has, as a difference line says it. */
   readonly spec: string
+  /** Why the contract differs on purpose. */
   readonly reason: string
+  /** Where the contract's side comes from (the spec's prose, an SDK's docs). */
   readonly source: string
 }
 
-/**
- * Every intended difference.
- *
- * @since 0.1.0
- * @category constants
- */
+/** An array filter's cap of 100 values, which the spec states in its description only. */
 const capInProse = (param: string): Intended => ({
   operation: "ListOrganizationMemberships",
   subject: `query parameter ${param} maxItems`,
@@ -38,6 +35,12 @@ const capInProse = (param: string): Intended => ({
   source: `spec: the description of ${param} (no maxItems in its schema)`
 })
 
+/**
+ * Every intended difference.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const IntendedDifferences: ReadonlyArray<Intended> = [
   ...["user_id", "email_address", "phone_number", "username", "web3_wallet", "role"].map(capInProse),
   {

@@ -72,6 +72,7 @@ export const answerNote = (result: CaseResult): string => {
   }
 }
 
+/** One case's result as the text report prints it: PASS/FAIL/SKIP, its id, time, source and what differed. */
 export const formatResult = (result: CaseResult, style: Style = plain): string => {
   const time = style.dim(`(${result.durationMs} ms)`)
   switch (result.outcome) {
