@@ -21,9 +21,9 @@ const outcomesOf = (op: (typeof operationNames)[number]): ReadonlyArray<Outcome>
     ]
   ),
   [
-    "429 (undeclared)",
+    "429 (every operation)",
     TestHttp.json(429, clerkErrorsWire("too_many_requests"), { "retry-after": "3" }),
-    "ClerkApiError"
+    "TooManyRequests"
   ],
   ["418 (undeclared)", TestHttp.json(418, clerkErrorsWire("teapot")), "ClerkApiError"],
   ["502 text", TestHttp.text(502, "bad gateway"), "ClerkApiError"],
