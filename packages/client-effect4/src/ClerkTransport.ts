@@ -15,6 +15,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as ConfigDuration from "./ConfigDuration.js"
 import * as RateLimit from "./RateLimit.js"
+import * as RetryBudget from "./RetryBudget.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import { version } from "./version.js"
 
@@ -53,6 +54,9 @@ export const DefaultTimeout: Duration.Duration = Duration.seconds(10)
  *   elapsed cap bounds retries, and a call queued by the rate limiter may wait its turn).
  * - `retry`: the retry policy for every call (each call may override it); default
  *   `RetryPolicy.defaultPolicy`, `RetryPolicy.none` switches retries off.
+ * - `retryBudget`: the retry budget shared by every call of the transport (see `RetryBudget`);
+ *   default `RetryBudget.Defaults` (500 tokens, 5 per retry, 10 per retry after a time-out, 1 back
+ *   per success), `RetryBudget.unlimited` switches it off.
  * - `rateLimit`: a client-side limit shared by every call of the layer, e.g.
  *   `RateLimit.production`; default none.
  * - `userAgent`: replaces the default `User-Agent`.
@@ -67,6 +71,7 @@ export interface ClientOptions {
   readonly timeout?: Duration.Input | undefined
   readonly totalTimeout?: Duration.Input | undefined
   readonly retry?: RetryPolicy.RetryPolicy | undefined
+  readonly retryBudget?: Partial<RetryBudget.Options> | undefined
   readonly rateLimit?: RateLimit.Options | undefined
   readonly userAgent?: string | undefined
 }
@@ -75,7 +80,8 @@ export interface ClientOptions {
  * The resolved transport every operation runs on. The secret key stays `Redacted` here; it is
  * read only when a request is built, into the request's `authorization` header, which the
  * platform's `Headers` redact wherever they are shown. `headers` are the others every request
- * carries (`accept`, `clerk-api-version`, `user-agent`).
+ * carries (`accept`, `clerk-api-version`, `user-agent`). `retryBudget` is this transport's own,
+ * shared by every call through it.
  *
  * @since 0.1.0
  * @category models
@@ -87,6 +93,7 @@ export interface Transport {
   readonly headers: Readonly<Record<string, string>>
   readonly timeout: Duration.Duration
   readonly retry: RetryPolicy.RetryPolicy
+  readonly retryBudget: RetryBudget.RetryBudget
   readonly totalTimeout?: Duration.Duration | undefined
   readonly rateLimiter?: RateLimit.Limiter | undefined
 }
@@ -115,8 +122,9 @@ const withoutClientSpans = (client: HttpClient.HttpClient): HttpClient.HttpClien
 
 /**
  * Builds a transport from options and an `HttpClient` (whose own tracing is switched off: the
- * operation's span replaces it, without URLs or headers). `options.rateLimit` needs a limiter:
- * pass it as `rateLimiter` (the layers do).
+ * operation's span replaces it, without URLs or headers), with a retry budget of its own (each
+ * call of `make` makes a new one). `options.rateLimit` needs a limiter: pass it as `rateLimiter`
+ * (the layers do).
  *
  * @since 0.1.0
  * @category constructors
@@ -138,6 +146,7 @@ export const make = (
     },
     timeout: Duration.fromInputUnsafe(options.timeout ?? DefaultTimeout),
     retry: options.retry ?? RetryPolicy.defaultPolicy,
+    retryBudget: RetryBudget.makeUnsafe(options.retryBudget),
     ...(options.totalTimeout === undefined ? {} : { totalTimeout: Duration.fromInputUnsafe(options.totalTimeout) }),
     ...(rateLimiter === undefined ? {} : { rateLimiter })
   }
@@ -149,8 +158,8 @@ const makeWithLimiter = (options: ClientOptions, httpClient: HttpClient.HttpClie
     : Effect.map(RateLimit.make(options.rateLimit), (limiter) => make(options, httpClient, limiter))
 
 /**
- * A layer of the transport from options (its rate limiter, if any, lives as long as the layer);
- * needs an `HttpClient`.
+ * A layer of the transport from options (its retry budget and its rate limiter, if any, are made
+ * when the layer is built and live as long as it); needs an `HttpClient`.
  *
  * @since 0.1.0
  * @category layers

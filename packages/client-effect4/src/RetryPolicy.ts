@@ -21,6 +21,9 @@
  * reconciles a repeat (`reconciled`: `create` reads the membership back when the repeat answers
  * `already_a_member_in_organization`). Any other status is never retried.
  *
+ * Every retry is paid for from the layer's `RetryBudget` (through the `RetryCall` an operation
+ * passes): when the budget cannot pay, the policy stops and the call fails with its last error.
+ *
  * @since 0.1.0
  */
 import * as Cause from "effect/Cause"
@@ -30,7 +33,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
-import { parseRetryAfter } from "./internal/retryAfter.js"
+import * as RetryAfter from "./RetryAfter.js"
 
 /**
  * What a policy knows about the call it wraps.
@@ -61,8 +64,28 @@ export interface CountsAttempts {
 }
 
 /**
+ * The call a policy retries, as the operation sees it:
+ *
+ * - `startMillis`: when the call started (`Clock` time); elapsed limits count from here, so the
+ *   retries of a read-back stay within the call's time.
+ * - `charge(error)`: pays for one more request after `error` from the layer's `RetryBudget`;
+ *   `false` (nothing taken) when the budget cannot, and the policy must not retry.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RetryCall {
+  readonly startMillis: number
+  readonly charge: (error: unknown) => boolean
+}
+
+/**
  * A retry policy: given a single attempt (which the policy may run any number of times), returns
- * the call's effect.
+ * the call's effect. Operations pass the `RetryCall` (its start and its budget); a policy that
+ * ignores it retries without a budget.
+ *
+ * `repeats` is `false` for a policy that never sends more than the first attempt: a write under it
+ * never reads its result back either (it fails with `outcome: "unknown"` instead).
  *
  * @since 0.1.0
  * @category models
@@ -70,17 +93,19 @@ export interface CountsAttempts {
 export interface RetryPolicy {
   readonly retry: <A, E extends CountsAttempts, R>(
     attempt: Effect.Effect<A, E, R>,
-    context: RetryContext
+    context: RetryContext,
+    call?: RetryCall
   ) => Effect.Effect<A, E, R>
+  readonly repeats?: boolean | undefined
 }
 
 /**
- * Never retry: each call is exactly one attempt.
+ * Never retry: each call is exactly one request (no retry, no read-back).
  *
  * @since 0.1.0
  * @category policies
  */
-export const none: RetryPolicy = { retry: (attempt) => attempt }
+export const none: RetryPolicy = { retry: (attempt) => attempt, repeats: false }
 
 /**
  * How a failure is treated:
@@ -206,10 +231,21 @@ export const computedDelayMillis = (options: Options, retry: number): number =>
   )
 
 /**
+ * The wait an error's `retryAfter` asks for, at most `cap`: a `Duration` (`TooManyRequests`) as
+ * it is, a header's text (delay-seconds, or an HTTP date relative to `nowMillis`) parsed.
+ */
+const retryAfterOf = (error: unknown, nowMillis: number, cap: Duration.Duration): Option.Option<Duration.Duration> => {
+  const value = (error as { readonly retryAfter?: unknown }).retryAfter
+  if (Duration.isDuration(value)) return Option.some(Duration.min(value, cap))
+  return typeof value === "string" ? RetryAfter.parse(value, nowMillis, cap) : Option.none()
+}
+
+/**
  * The retry schedule of one call: input is the attempt's error, output the wait before the next
- * attempt. It stops on errors `isRetryable` rejects, after `maxAttempts` attempts, and when the
- * wait would end after `startMillis + maxElapsed`. A `Retry-After` on the error (seconds or HTTP
- * date, relative to the `Clock`) replaces the computed, jittered delay.
+ * attempt. It stops on errors `isRetryable` rejects, after `maxAttempts` attempts, when the wait
+ * would end after `startMillis + maxElapsed`, and when `call`'s budget cannot pay for the retry. A
+ * `Retry-After` on the error (a `Duration`, or the header's seconds or HTTP date relative to the
+ * `Clock`) replaces the computed, jittered delay.
  *
  * @since 0.1.0
  * @category schedules
@@ -217,7 +253,8 @@ export const computedDelayMillis = (options: Options, retry: number): number =>
 export const schedule = (
   options: Options,
   context: RetryContext,
-  startMillis: number
+  startMillis: number,
+  call?: RetryCall
 ): Schedule.Schedule<Duration.Duration, unknown> => {
   const deadline = startMillis + Duration.toMillis(options.maxElapsed)
   const maxRetryAfter = Duration.fromInputUnsafe(options.maxRetryAfter)
@@ -226,14 +263,14 @@ export const schedule = (
       let retries = 0
       return (now: number, error: unknown) => {
         if (!isRetryable(error, context) || retries + 1 >= options.maxAttempts) return Cause.done(Duration.zero)
-        const retryAfter = parseRetryAfter((error as { readonly retryAfter?: string }).retryAfter, now, maxRetryAfter)
+        const retryAfter = retryAfterOf(error, now, maxRetryAfter)
         const delay: Effect.Effect<number> = Option.isSome(retryAfter)
           ? Effect.succeed(Duration.toMillis(retryAfter.value))
           : options.jitter
             ? Effect.map(Random.next, (u) => Math.floor(u * computedDelayMillis(options, retries)))
             : Effect.succeed(Math.floor(computedDelayMillis(options, retries)))
         return Effect.flatMap(delay, (millis) => {
-          if (now + millis > deadline) return Cause.done(Duration.zero)
+          if (now + millis > deadline || (call !== undefined && !call.charge(error))) return Cause.done(Duration.zero)
           retries++
           const wait = Duration.millis(millis)
           return Effect.succeed([wait, wait] as [Duration.Duration, Duration.Duration])
@@ -253,9 +290,9 @@ export const make = (options: Partial<Options> = {}): RetryPolicy => {
   const resolved: Options = { ...Defaults, ...options }
   return {
     // the schedule is only built once an attempt has failed: a call that succeeds at once pays for
-    // reading the clock and nothing else
-    retry: (attempt, context) =>
-      Effect.flatMap(Clock.currentTimeMillis, (start) =>
+    // one `catch` (and, without a `RetryCall`, for reading the clock)
+    retry: (attempt, context, call) => {
+      const from = (start: number) =>
         Effect.catch(attempt, (first) => {
           // the schedule sees the first failure as if the retried effect had produced it (and
           // decides, as for every later one, whether to retry it)
@@ -265,9 +302,11 @@ export const make = (options: Partial<Options> = {}): RetryPolicy => {
             replayFirst = false
             return Effect.fail(first)
           })
-          return Effect.retry(again, schedule(resolved, context, start))
+          return Effect.retry(again, schedule(resolved, context, start, call))
         })
-      )
+      return call === undefined ? Effect.flatMap(Clock.currentTimeMillis, from) : from(call.startMillis)
+    },
+    repeats: resolved.maxAttempts > 1
   }
 }
 

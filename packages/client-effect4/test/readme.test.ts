@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { OrganizationMemberships, RetryPolicy } from "../src/index.js"
+import { ClerkTransport, OrganizationMemberships, RetryPolicy } from "../src/index.js"
+import * as errors from "./readme/errors.js"
 import * as mockTesting from "./readme/mockTesting.js"
 import * as quickStart from "./readme/quickStart.js"
 import * as root from "./readme/root.js"
@@ -44,7 +45,7 @@ describe("README examples are the typechecked files", () => {
     const readme = read("../README.md")
     const examples = named(readme, "example")
     expect(examples.length).toBe([...readme.matchAll(/```ts\n/g)].length)
-    expect(examples.map(([name]) => name).sort()).toStrictEqual(["mockTesting", "quickStart"])
+    expect(examples.map(([name]) => name).sort()).toStrictEqual(["errors", "mockTesting", "quickStart"])
     for (const [name, block] of examples) {
       expect(firstMissingLine(block, read(`./readme/${name}.ts`)), `README example ${name}`).toBeUndefined()
     }
@@ -89,6 +90,23 @@ describe("README examples run", () => {
         role: "org:member",
         public_metadata: { team: "core" }
       })
+    })
+  )
+
+  it.effect("errors: a create that tells maybe-added from throttled; a batch layer's budget", () =>
+    Effect.gen(function* () {
+      const http = server(
+        TestHttp.json(503, clerkErrorsWire("unavailable")),
+        TestHttp.json(429, clerkErrorsWire("too_many_requests"), { "retry-after": "2" }),
+        TestHttp.json(429, clerkErrorsWire("too_many_requests"))
+      )
+      const add = () => errors.addMember("org_1", "user_1").pipe(Effect.provide(serviceOver(http)))
+      expect(yield* add()).toBe("maybe added: check before trying again")
+      expect(yield* add()).toBe("throttled after 1 attempts; retry in 2s")
+      expect(yield* add()).toBe("throttled after 1 attempts; retry in 1s")
+      expect(yield* add()).toBe("member: orgmem_1")
+      const budget = Effect.flatMap(ClerkTransport.ClerkTransport, (transport) => transport.retryBudget.available)
+      expect(yield* budget.pipe(Effect.provide(errors.BatchLayer.pipe(Layer.provide(server().layer))))).toBe(2000)
     })
   )
 

@@ -45,7 +45,7 @@ const outcomesOf = (op: OperationName): ReadonlyArray<Outcome> => [
   ...Api[op].errors.map(
     (status): Outcome => [`status ${status}`, TestHttp.json(status, clerkErrorsWire("some_code")), "valid", "status"]
   ),
-  ["429", TestHttp.json(429, clerkErrorsWire("rate"), { "retry-after": "3" }), "valid", "ClerkApiError"],
+  ["429", TestHttp.json(429, clerkErrorsWire("rate"), { "retry-after": "3" }), "valid", "TooManyRequests"],
   ["502 text", TestHttp.text(502, "bad gateway"), "valid", "ClerkApiError"],
   ["transport", TestHttp.fail("reset", new Error("socket hang up")), "valid", "TransportError"],
   ["timeout", TestHttp.hang, "valid", "Timeout"],

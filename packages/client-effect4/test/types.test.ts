@@ -1,16 +1,23 @@
 /**
  * Type-level tests: checked by `tsc` (the `typecheck` task), and run by vitest.
  */
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { expectTypeOf } from "vitest"
-import { type ClerkTransport, OrganizationMemberships, update } from "../src/index.js"
+import { type ClerkTransport, OrganizationMemberships, type TooManyRequests, update } from "../src/index.js"
 import { describe, it } from "./support/effectTest.js"
 import { ops } from "./support/harness.js"
 
 type Tags<T> = T extends { readonly _tag: infer K } ? K : never
 type ErrorTags<X> = X extends Effect.Effect<infer _A, infer E, infer _R> ? Tags<E> : never
 
-type ClientTags = "ClerkApiError" | "TransportError" | "Timeout" | "ResponseDecodeError" | "InvalidInput"
+type ClientTags =
+  | "TooManyRequests"
+  | "ClerkApiError"
+  | "TransportError"
+  | "Timeout"
+  | "ResponseDecodeError"
+  | "InvalidInput"
 
 const membership = { organizationId: "org_1", userId: "user_1" }
 
@@ -42,6 +49,50 @@ describe("error channels", () => {
     )
     expectTypeOf<ErrorTags<typeof handled>>().toEqualTypeOf<"BadRequest" | "UnprocessableEntity" | ClientTags>()
     expectTypeOf<Effect.Services<typeof handled>>().toEqualTypeOf<ClerkTransport.ClerkTransport>()
+  })
+
+  it("catchTag('TooManyRequests') compiles for every operation and removes exactly that tag", () => {
+    const listInput = { organizationId: "org_1" }
+    const calls = {
+      create: ops.create({ ...membership, role: "org:member" }),
+      list: ops.list(listInput),
+      update: ops.update({ ...membership, role: "org:admin" }),
+      delete: ops.delete(membership),
+      updateMetadata: ops.updateMetadata({ ...membership, publicMetadata: { a: 1 } }),
+      listInstance: ops.listInstance({})
+    }
+    const retryAfterOf = (e: TooManyRequests) => Effect.succeed(e.retryAfter)
+    const create = calls.create.pipe(Effect.catchTag("TooManyRequests", retryAfterOf))
+    const list = calls.list.pipe(Effect.catchTag("TooManyRequests", retryAfterOf))
+    const updated = calls.update.pipe(Effect.catchTag("TooManyRequests", retryAfterOf))
+    const deleted = calls.delete.pipe(Effect.catchTag("TooManyRequests", retryAfterOf))
+    const merged = calls.updateMetadata.pipe(Effect.catchTag("TooManyRequests", retryAfterOf))
+    const instance = calls.listInstance.pipe(Effect.catchTag("TooManyRequests", retryAfterOf))
+    type Rest = Exclude<ClientTags, "TooManyRequests">
+    expectTypeOf<ErrorTags<typeof create>>().toEqualTypeOf<
+      "BadRequest" | "Forbidden" | "NotFound" | "UnprocessableEntity" | Rest
+    >()
+    expectTypeOf<ErrorTags<typeof list>>().toEqualTypeOf<"Unauthorized" | "UnprocessableEntity" | Rest>()
+    expectTypeOf<ErrorTags<typeof updated>>().toEqualTypeOf<"BadRequest" | "NotFound" | "UnprocessableEntity" | Rest>()
+    expectTypeOf<ErrorTags<typeof deleted>>().toEqualTypeOf<
+      "BadRequest" | "Unauthorized" | "NotFound" | "UnprocessableEntity" | Rest
+    >()
+    expectTypeOf<ErrorTags<typeof merged>>().toEqualTypeOf<"BadRequest" | "NotFound" | "UnprocessableEntity" | Rest>()
+    expectTypeOf<ErrorTags<typeof instance>>().toEqualTypeOf<
+      "BadRequest" | "Unauthorized" | "UnprocessableEntity" | "InternalServerError" | Rest
+    >()
+    expectTypeOf<TooManyRequests["retryAfter"]>().toEqualTypeOf<Duration.Duration | undefined>()
+    expectTypeOf<TooManyRequests["status"]>().toEqualTypeOf<429>()
+  })
+
+  it('every error of a call but InvalidInput carries `outcome` (a write\'s: absent or "unknown")', () => {
+    type Outcomes<X> = X extends { readonly _tag: "InvalidInput" }
+      ? never
+      : X extends { readonly outcome?: infer O }
+        ? O
+        : "no outcome field"
+    expectTypeOf<Outcomes<Effect.Error<ReturnType<typeof ops.create>>>>().toEqualTypeOf<"unknown" | undefined>()
+    expectTypeOf<Outcomes<Effect.Error<ReturnType<typeof ops.delete>>>>().toEqualTypeOf<"unknown" | undefined>()
   })
 
   it("the service's operations have the same channels and need nothing", () => {

@@ -42,7 +42,8 @@ export type AnySchema = Schema.Top & { readonly DecodingServices: never; readonl
  * - `errors` lists the statuses the operation declares (the union of Clerk's spec and SDK docs);
  *   each becomes its own tagged error.
  * - `idempotent` says whether repeating the request cannot change the outcome; only idempotent
- *   operations (and reconciled ones) are retried after an ambiguous failure.
+ *   operations (and reconciled ones) are retried after an ambiguous failure. Every `method` but
+ *   `GET` is a write: its failures say whether it may have been applied (`outcome`).
  * - `paginated` names the `Stream` the client derives for a list that pages with `limit`/`offset`.
  * - `reconciled` says how a repeat after an ambiguous attempt is made safe: through which read.
  * - `closedBody` says the body is a closed object (an unknown field is refused, not ignored).
@@ -86,10 +87,11 @@ export interface Paginated<Stream extends string = string> {
 }
 
 /**
- * The reconciliation trait of a write that is not idempotent: when a repeat after an ambiguous
- * attempt (time-out, transport failure, 5xx) is refused with `appliedCode`, the earlier attempt was
- * applied, and its result is read back with the endpoint `through` (a paginated read), called with
- * `readInput(writeInput)`; the first item of that page is the write's result.
+ * The reconciliation trait of a write that is not idempotent: its result is read back with the
+ * endpoint `through` (a paginated read), called with `readInput(writeInput)`, the first item of
+ * that page being the write's result, when a repeat after an ambiguous attempt (time-out,
+ * transport failure, 5xx) is refused with `appliedCode` (the earlier attempt was applied), and
+ * when the write's attempts end with an ambiguous one unresolved.
  *
  * @since 0.2.0
  * @category models

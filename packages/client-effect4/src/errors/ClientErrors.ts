@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { describeOutcome, OutcomeField } from "./Outcome.js"
 
 /**
  * The input was rejected before anything was sent: `field` names the offending parameter
@@ -22,6 +23,7 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInp
 /**
  * The request never got a response: connection refused or reset, DNS failure, body stream broken.
  * `reason` is the transport's description; request headers (and so the secret) are never kept.
+ * `outcome` is `"unknown"` when the call was a write that may have been applied.
  *
  * @since 0.1.0
  * @category errors
@@ -31,15 +33,17 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
   method: Schema.String,
   url: Schema.String,
   reason: Schema.String,
-  attempts: Schema.Int
+  attempts: Schema.Int,
+  ...OutcomeField
 }) {
   override get message() {
-    return `TransportError on ${this.operation} (${this.method} ${this.url}): ${this.reason}`
+    return `TransportError on ${this.operation} (${this.method} ${this.url}): ${this.reason}${describeOutcome(this)}`
   }
 }
 
 /**
- * No complete response within the configured time-out (`timeoutMillis`, per attempt).
+ * No complete response within the configured time-out (`timeoutMillis`: per attempt, or the call's
+ * `totalTimeout`). `outcome` is `"unknown"` when the call was a write that may have been applied.
  *
  * @since 0.1.0
  * @category errors
@@ -49,16 +53,18 @@ export class Timeout extends Schema.TaggedError<Timeout>()("Timeout", {
   method: Schema.String,
   url: Schema.String,
   timeoutMillis: Schema.Number,
-  attempts: Schema.Int
+  attempts: Schema.Int,
+  ...OutcomeField
 }) {
   override get message() {
-    return `Timeout on ${this.operation} (${this.method} ${this.url}) after ${this.timeoutMillis} ms`
+    return `Timeout on ${this.operation} (${this.method} ${this.url}) after ${this.timeoutMillis} ms${describeOutcome(this)}`
   }
 }
 
 /**
  * A 2xx response whose body is not what the contract says: invalid JSON, or a document that does
- * not match the schema. `path` locates the first mismatch (e.g. `data.3.organization.slug`).
+ * not match the schema. `path` locates the first mismatch (e.g. `data.3.organization.slug`). A
+ * write answered 2xx was applied: its `outcome` is `"unknown"` (the result could not be read).
  *
  * @since 0.1.0
  * @category errors
@@ -68,10 +74,11 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
   status: Schema.Int,
   path: Schema.String,
   reason: Schema.String,
-  attempts: Schema.Int
+  attempts: Schema.Int,
+  ...OutcomeField
 }) {
   override get message() {
-    return `ResponseDecodeError on ${this.operation} (status ${this.status}) at ${this.path || "<root>"}: ${this.reason}`
+    return `ResponseDecodeError on ${this.operation} (status ${this.status}) at ${this.path || "<root>"}: ${this.reason}${describeOutcome(this)}`
   }
 }
 

@@ -4,8 +4,11 @@
  *
  * @since 0.1.0
  */
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { ClerkError, ErrorMeta } from "../models/ClerkErrors.js"
+import * as RetryAfter from "../RetryAfter.js"
+import { describeOutcome, OutcomeField } from "./Outcome.js"
 
 /**
  * The fields every HTTP-status error carries.
@@ -14,8 +17,9 @@ import { ClerkError, ErrorMeta } from "../models/ClerkErrors.js"
  * - `status`: the HTTP status.
  * - `errors`, `meta`, `clerkTraceId`: the decoded `ClerkErrors` body (`errors` is empty and
  *   `rawBody` holds the first kilobyte of text when the body was not a `ClerkErrors` document).
- * - `retryAfter`: the `Retry-After` header as sent, if any.
+ * - `retryAfter`: the `Retry-After` header as sent, if any (`TooManyRequests` has it as a `Duration`).
  * - `attempts`: how many attempts were made before giving up.
+ * - `outcome`: `"unknown"` when the call was a write that may have been applied (see `Outcome`).
  *
  * @since 0.1.0
  * @category fields
@@ -28,7 +32,8 @@ export const StatusErrorFields = {
   clerkTraceId: Schema.optional(Schema.String),
   retryAfter: Schema.optional(Schema.String),
   rawBody: Schema.optional(Schema.String),
-  attempts: Schema.Int
+  attempts: Schema.Int,
+  ...OutcomeField
 }
 
 /**
@@ -43,11 +48,12 @@ export const describeStatusError = (error: {
   readonly operation: string
   readonly errors: ReadonlyArray<ClerkError>
   readonly clerkTraceId?: string | undefined
+  readonly outcome?: "unknown" | undefined
 }): string => {
   const first = error.errors[0]
   const detail = first === undefined ? "" : `: ${first.code}: ${first.longMessage || first.message}`
   const trace = error.clerkTraceId === undefined ? "" : ` (trace ${error.clerkTraceId})`
-  return `${error._tag} ${error.status} from ${error.operation}${detail}${trace}`
+  return `${error._tag} ${error.status} from ${error.operation}${detail}${trace}${describeOutcome(error)}`
 }
 
 /**
@@ -129,7 +135,27 @@ export class InternalServerError extends Schema.TaggedError<InternalServerError>
 }
 
 /**
- * Any status an operation does not declare (e.g. 429, 502, or 401 on `create`), body kept.
+ * 429: Clerk rate-limited the request; nothing was applied. Every operation can answer it (Clerk
+ * rate-limits every endpoint). `retryAfter` is the wait `Retry-After` asks for (delay-seconds, or
+ * an HTTP date measured from the response's `Date`), absent when the header is absent or
+ * unparsable. The client's retry policy waits it out (clamped by `maxRetryAfter`) before giving up.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", {
+  ...StatusErrorFields,
+  status: Schema.Literal(429),
+  retryAfter: Schema.optional(Schema.Duration)
+}) {
+  override get message() {
+    return describeStatusError(this)
+  }
+}
+
+/**
+ * Any status an operation does not declare and that has no error of its own (e.g. 502, or 401 on
+ * `create`), body kept.
  *
  * @since 0.1.0
  * @category errors
@@ -156,6 +182,54 @@ export const StatusErrors = {
 } as const
 
 /**
+ * The statuses every operation can answer, whether its spec declares them or not, and their error
+ * classes: Clerk rate-limits every endpoint.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export const UniversalStatusErrors = {
+  429: TooManyRequests
+} as const
+
+/**
+ * The fields of a status error as a response gives them (`retryAfter` is the header's text).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type StatusErrorInput = Omit<ConstructorParameters<typeof ClerkApiError>[0], "status" | "_tag"> & {
+  readonly status: number
+}
+
+/**
+ * The error a status means for an operation declaring `declared`: its declared status's class, a
+ * universal status's class (`TooManyRequests` for 429, its `Retry-After` read from `headers`), or
+ * `ClerkApiError`.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const fromStatus = (
+  declared: ReadonlySet<number>,
+  fields: StatusErrorInput,
+  headers: Readonly<Record<string, string>>
+): AnyStatusError => {
+  const status = fields.status
+  if (declared.has(status)) return new StatusErrors[status as DeclaredStatus](fields)
+  if (status === 429) {
+    const { retryAfter: header, ...rest } = fields
+    const wait = header === undefined ? Option.none() : RetryAfter.fromHeaders(headers)
+    return new UniversalStatusErrors[429]({
+      ...rest,
+      status,
+      ...(Option.isSome(wait) ? { retryAfter: wait.value } : {})
+    })
+  }
+  return new ClerkApiError(fields)
+}
+
+/**
  * A status with its own error class.
  *
  * @since 0.1.0
@@ -177,4 +251,4 @@ export type StatusError<S extends DeclaredStatus> = InstanceType<(typeof StatusE
  * @since 0.1.0
  * @category models
  */
-export type AnyStatusError = StatusError<DeclaredStatus> | ClerkApiError
+export type AnyStatusError = StatusError<DeclaredStatus> | TooManyRequests | ClerkApiError

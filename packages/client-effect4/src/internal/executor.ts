@@ -71,8 +71,9 @@ const buildRequest = (
 }
 
 /**
- * Makes the operation of an endpoint; with a `reconciliation`, a repeat after an ambiguous attempt
- * that finds the earlier attempt applied returns the result read back.
+ * Makes the operation of an endpoint; with a `reconciliation`, a write whose attempts end with an
+ * ambiguous one unresolved (or whose repeat finds the earlier attempt applied) returns the result
+ * read back. Every method but `GET` is a write: its failures say whether it may have been applied.
  */
 export const makeOperation = <E extends AnyEndpoint>(
   endpoint: E,
@@ -89,6 +90,7 @@ export const makeOperation = <E extends AnyEndpoint>(
     attributes: { "http.request.method": method, "url.template": endpoint.path, "clerk.operation": operation }
   }
   const context = { operation, idempotent: endpoint.idempotent, reconciled: reconciliation !== undefined }
+  const write = endpoint.method !== "GET"
 
   return (input, options) =>
     Effect.flatMap(
@@ -124,6 +126,8 @@ export const makeOperation = <E extends AnyEndpoint>(
         return Resilience.run(attempt, {
           policy: options?.retry ?? transport.retry,
           context,
+          budget: transport.retryBudget,
+          write,
           rateLimiter: transport.rateLimiter,
           totalTimeout: total,
           onTotalTimeout: (attempts) => timedOut(total!, attempts),
@@ -132,11 +136,16 @@ export const makeOperation = <E extends AnyEndpoint>(
               ? undefined
               : {
                   applied: reconciliation.applied,
-                  readBack: Effect.provideService(
-                    reconciliation.readBack(input, options),
-                    ClerkTransport,
-                    transport
-                  ) as Effect.Effect<Option.Option<ResponseDecoder.WithHttpInfo<Endpoint.Success<E>>>, AttemptError<E>>
+                  context: reconciliation.context,
+                  readBack: () =>
+                    Effect.provideService(
+                      reconciliation.readBack(input, options),
+                      ClerkTransport,
+                      transport
+                    ) as Effect.Effect<
+                      Option.Option<ResponseDecoder.WithHttpInfo<Endpoint.Success<E>>>,
+                      AttemptError<E>
+                    >
                 }
         })
       }

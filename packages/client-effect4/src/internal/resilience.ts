@@ -1,28 +1,53 @@
 /**
- * Resilience around one attempt: the client-side rate limiter, the retry policy, the
- * reconciliation of an ambiguous write and the call's total time-out. Knows nothing of HTTP: it
- * runs an attempt (an effect it may run many times) and the reconciliation's read-back.
+ * Resilience around one attempt: the client-side rate limiter, the retry policy paid for from the
+ * layer's retry budget, the reconciliation of an ambiguous write, what a failed write says about
+ * its outcome, and the call's total time-out. Knows nothing of HTTP: it runs an attempt (an effect
+ * it may run many times) and, for a reconciled write, the read-back (another one).
+ *
+ * The rules, for a write:
+ *
+ * - An attempt that fails without a definite answer (5xx, transport failure, time-out, or a 2xx
+ *   whose body could not be read) may have been applied.
+ * - A reconciled write (`create`) whose attempts end while such an attempt is unresolved reads its
+ *   result back, retried on its own by the policy (its attempts are not the write's), within the
+ *   call's elapsed limit and total time-out, each request paid for from the budget. Found: the
+ *   call succeeds with it. When the attempts ended with the refusal that says an earlier attempt
+ *   was applied (`already_a_member_in_organization`), a read-back that finds nothing leaves that
+ *   refusal, and one that fails gives its own error; otherwise the write's last error stands.
+ * - A write that fails while an attempt may have been applied, and was not read back, fails with
+ *   `outcome: "unknown"`; one that fails otherwise was not applied (no `outcome`).
  */
+import * as Clock from "effect/Clock"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
 import type { Limiter } from "../RateLimit.js"
-import { isAmbiguous, type RetryContext, type RetryPolicy } from "../RetryPolicy.js"
-import { withAttempts } from "./attempts.js"
+import type { RetryBudget } from "../RetryBudget.js"
+import { isAmbiguous, type RetryCall, type RetryContext, type RetryPolicy } from "../RetryPolicy.js"
+import { stamp } from "./attempts.js"
 
 /**
- * How a write recognises, after an ambiguous attempt, that an earlier attempt was applied, and
- * reads its result back (`None` when there is nothing to read back).
+ * How a write recognises, when its attempts end, that an earlier ambiguous attempt was applied,
+ * and reads its result back (`None` when there is nothing to read back).
  */
 export interface Reconcile<A, E, R> {
+  /** Whether a refusal says an earlier attempt was applied. */
   readonly applied: (error: E) => boolean
-  readonly readBack: Effect.Effect<Option.Option<A>, E, R>
+  /** One attempt of the read-back (made only when it is needed). */
+  readonly readBack: () => Effect.Effect<Option.Option<A>, E, R>
+  /** What the read-back's retries see as the operation. */
+  readonly context: RetryContext
 }
 
 /** What one call runs with. */
 export interface Options<A, E, R> {
   readonly policy: RetryPolicy
   readonly context: RetryContext
+  /** The layer's retry budget: every request after the first is paid for from it. */
+  readonly budget: RetryBudget
+  /** Whether the call changes something (its failures then say whether it may have been applied). */
+  readonly write: boolean
   readonly rateLimiter?: Limiter | undefined
   readonly reconcile?: Reconcile<A, E, R> | undefined
   readonly totalTimeout?: Duration.Duration | undefined
@@ -30,53 +55,139 @@ export interface Options<A, E, R> {
   readonly onTotalTimeout: (attempts: number) => E
 }
 
+/** Whether a failed attempt of a write may have been applied. */
+const mayHaveApplied = (error: unknown): boolean =>
+  isAmbiguous(error) ||
+  (Predicate.isTagged(error, "ResponseDecodeError") &&
+    Predicate.hasProperty(error, "status") &&
+    typeof error.status === "number" &&
+    error.status >= 200 &&
+    error.status < 300)
+
 /**
- * What a call has seen so far: the attempts started and whether one of them failed ambiguously
- * (it may have been applied). One per call, owned by its fiber.
+ * What a call has seen so far, and its account with the budget. One per call, owned by its fiber;
+ * it is the `RetryCall` the policy charges. The failures of a write's attempts are noted as the
+ * policy charges for the retry after each (and the last one when the call ends), so a call that
+ * succeeds pays for nothing more than this object; a retry the policy did not charge for leaves
+ * the failure before it unknown, so possibly applied.
  */
-class CallState {
+class Call implements RetryCall {
+  /** Attempts started. */
   attempts = 0
-  ambiguous = false
+  /** Attempts whose failure is noted: one fewer than `attempts` while one is in flight. */
+  noted = 0
+  /** Whether an attempt may have been applied (meaningful for writes). */
+  mayHaveApplied = false
+  /** Whether that attempt has not been read back since. */
+  unresolved = false
+  /** The tokens the latest retry took (`undefined` before any). */
+  lastCost: number | undefined = undefined
+
+  constructor(
+    readonly startMillis: number,
+    private readonly budget: RetryBudget
+  ) {}
+
+  /** An attempt starts; the one before it, if any, failed. */
+  started(): void {
+    if (this.attempts > this.noted) this.failed(undefined, true)
+    this.attempts++
+  }
+
+  /** The latest attempt failed with `error` (`unknown`: with an error nobody reported). */
+  failed(error: unknown, unknown = false): void {
+    this.noted = this.attempts
+    if (unknown || mayHaveApplied(error)) {
+      this.mayHaveApplied = true
+      this.unresolved = true
+    }
+  }
+
+  /** Pays for one more request after `error`; `false` (nothing taken) when the budget cannot. */
+  pay(error: unknown): boolean {
+    const cost = this.budget.takeUnsafe(error)
+    if (cost === undefined) return false
+    this.lastCost = cost
+    return true
+  }
+
+  /** The policy's charge for the retry after the latest attempt failed with `error`. */
+  charge(error: unknown): boolean {
+    this.failed(error)
+    return this.pay(error)
+  }
+
+  /** The call succeeded: a clean success refills the budget, a retried one returns its last retry's price. */
+  succeeded(): void {
+    this.budget.giveUnsafe(this.lastCost ?? this.budget.options.successRefill)
+  }
+
+  /** The error the call fails with: its attempts, and whether a write may have been applied. */
+  finalError<E>(error: E, write: boolean): E {
+    const maybe = this.mayHaveApplied || this.attempts > this.noted
+    return stamp(error, this.attempts, write && maybe ? "unknown" : undefined)
+  }
+
+  /** The `RetryCall` of the read-back: same start and budget; its failures are not the write's. */
+  readBack(): RetryCall {
+    return { startMillis: this.startMillis, charge: (error) => this.pay(error) }
+  }
+}
+
+/** The end of a call whose attempts failed with `error`: a read-back when it can settle the outcome. */
+const conclude = <A, E extends { readonly attempts: number }, R>(
+  error: E,
+  call: Call,
+  options: Options<A, E, R>
+): Effect.Effect<A, E, R> => {
+  const reconcile = options.reconcile
+  call.failed(error)
+  if (reconcile === undefined || !call.unresolved || options.policy.repeats === false || !call.pay(undefined)) {
+    return Effect.fail(call.finalError(error, options.write))
+  }
+  call.unresolved = false
+  const refusedAsApplied = reconcile.applied(error)
+  return Effect.matchEffect(options.policy.retry(reconcile.readBack(), reconcile.context, call.readBack()), {
+    onFailure: (readError) => Effect.fail(call.finalError(refusedAsApplied ? readError : error, options.write)),
+    onSuccess: Option.match({
+      onNone: () => Effect.fail(call.finalError(error, options.write)),
+      onSome: (found) => {
+        call.succeeded()
+        return Effect.succeed(found)
+      }
+    })
+  })
 }
 
 /**
- * The call: `attempt` rate-limited and retried by the policy; with `reconcile`, a failure that
- * says an earlier ambiguous attempt was applied becomes the result read back; the error the call
- * fails with carries the number of attempts; the whole is bounded by `totalTimeout`.
+ * The call: `attempt` rate-limited and retried by the policy (paying from the budget, and noting
+ * the failures it retries); a reconciled write reads its result back when its attempts end
+ * unresolved (see the module comment); the error the call fails with carries the number of
+ * attempts and, for a write, its outcome; the whole is bounded by `totalTimeout`.
  */
 export const run = <A, E extends { readonly attempts: number }, R>(
   attempt: Effect.Effect<A, E, R>,
   options: Options<A, E, R>
 ): Effect.Effect<A, E, R> =>
-  Effect.suspend(() => {
-    const state = new CallState()
+  Effect.flatMap(Clock.currentTimeMillis, (start) => {
+    const call = new Call(start, options.budget)
     const limited = options.rateLimiter === undefined ? attempt : options.rateLimiter(attempt)
     const counted = Effect.suspend(() => {
-      state.attempts++
+      call.started()
       return limited
     })
-    const reconcile = options.reconcile
-    const reconciled =
-      reconcile === undefined
-        ? counted
-        : Effect.catch(counted, (error) => {
-            if (state.ambiguous && reconcile.applied(error)) {
-              return Effect.flatMap(
-                reconcile.readBack,
-                Option.match({ onNone: () => Effect.fail(error), onSome: Effect.succeed })
-              )
-            }
-            if (isAmbiguous(error)) state.ambiguous = true
-            return Effect.fail(error)
-          })
-    const retried = Effect.mapError(options.policy.retry(reconciled, options.context), (error) =>
-      withAttempts(error, state.attempts)
-    )
+    const settled = Effect.matchEffect(options.policy.retry(counted, options.context, call), {
+      onFailure: (error) => conclude(error, call, options),
+      onSuccess: (value) => {
+        call.succeeded()
+        return Effect.succeed(value)
+      }
+    })
     const total = options.totalTimeout
     return total === undefined
-      ? retried
-      : Effect.timeoutOrElse(retried, {
+      ? settled
+      : Effect.timeoutOrElse(settled, {
           duration: total,
-          orElse: () => Effect.fail(options.onTotalTimeout(state.attempts))
+          orElse: () => Effect.fail(call.finalError(options.onTotalTimeout(call.attempts), options.write))
         })
   })

@@ -1,14 +1,14 @@
 /**
  * Decoding a response: status, headers and body text in; the decoded success with its status and
  * headers, or the error the status or the body means (a tagged error per declared status,
- * `ClerkApiError` for any other, `ResponseDecodeError` for a 2xx body that does not match). Built
- * once per endpoint; the schemas are Effect's own decoders.
+ * `TooManyRequests` for 429, `ClerkApiError` for any other, `ResponseDecodeError` for a 2xx body
+ * that does not match). Built once per endpoint; the schemas are Effect's own decoders.
  */
 import * as Result from "effect/Result"
 import * as SchemaParser from "effect/SchemaParser"
 import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
 import { ResponseDecodeError } from "../errors/ClientErrors.js"
-import { ClerkApiError, type DeclaredStatus, StatusErrors } from "../errors/StatusErrors.js"
+import { type ClerkApiError, fromStatus, type TooManyRequests } from "../errors/StatusErrors.js"
 import { ClerkErrors } from "../models/ClerkErrors.js"
 import { firstProblem } from "./issues.js"
 
@@ -22,7 +22,11 @@ export interface WithHttpInfo<A> {
 }
 
 /** What a response can mean besides success: its status's error, or a body that does not match. */
-export type ResponseError<E extends AnyEndpoint> = Endpoint.Error<E> | ClerkApiError | ResponseDecodeError
+export type ResponseError<E extends AnyEndpoint> =
+  | Endpoint.Error<E>
+  | TooManyRequests
+  | ClerkApiError
+  | ResponseDecodeError
 
 /** Decodes one operation's responses. */
 export type ResponseDecoder<E extends AnyEndpoint> = (
@@ -86,8 +90,7 @@ export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => 
       ...(headers["retry-after"] !== undefined ? { retryAfter: headers["retry-after"] } : {}),
       ...(decoded === undefined ? { rawBody: text.slice(0, RawBodyLimit) } : {})
     }
-    const ErrorClass = declared.has(status) ? StatusErrors[status as DeclaredStatus] : ClerkApiError
-    return new ErrorClass(fields) as ResponseError<E>
+    return fromStatus(declared, fields, headers) as ResponseError<E>
   }
 
   const interpret: ResponseDecoder<E> = (status, headers, text) => {

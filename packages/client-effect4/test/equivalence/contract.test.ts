@@ -1,11 +1,13 @@
 /**
  * Wire equivalence, reflected: the Effect 4 line's contract and wire knowledge against the Effect
  * 3 line's, programmatically. Every endpoint's description (operation id, method, route, declared
- * statuses, traits) and the wire and camelCase keys of every struct; the error tags and fields;
- * Clerk's error codes; the constants (API URL and version, time-out, page size, filter cap,
- * order-by fields, rate-limit presets, retry defaults); the retry classification and schedule
- * (with `Retry-After` values of every form); the duration forms configuration reads; and the
- * public surface (exports, operations, streams, `withHttpInfo`).
+ * statuses, traits) and the wire and camelCase keys of every struct; the error tags (declared and
+ * universal) and the fields of every error class; the `TooManyRequests` a 429 becomes and the
+ * `outcome` helpers; Clerk's error codes; the constants (API URL and version, time-out, page size,
+ * filter cap, order-by fields, rate-limit presets, retry defaults, retry budget defaults); the
+ * retry classification and schedule (with `Retry-After` values of every form, and a budget that
+ * cannot pay); the retry budget's accounting; the duration forms configuration reads; and the
+ * public surface (exports and each module's members, operations, streams, `withHttpInfo`).
  */
 import * as Client3 from "@clerk-effect/client"
 import * as Contract3 from "@clerk-effect/client/contract"
@@ -15,7 +17,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
-import type * as Schema from "effect/Schema"
+import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
 import * as E3 from "effect3"
 import * as Contract4 from "../../src/contract/index.js"
@@ -108,7 +110,106 @@ describe("the contract, reflected", () => {
         new ErrorClass({ operation: "x", status: Number(status), errors: [], attempts: 1 } as never)._tag
       ])
     expect(tags(Client4.StatusErrors)).toStrictEqual(tags(Client3.StatusErrors))
+    expect(tags(Client4.UniversalStatusErrors)).toStrictEqual(tags(Client3.UniversalStatusErrors))
     expect(Object.keys(Client4.StatusErrorFields).sort()).toStrictEqual(Object.keys(Client3.StatusErrorFields).sort())
+  })
+
+  it("the same fields, and which are optional, on every error class", () => {
+    // the classes' field maps as structs (runtime values: their types are each class's own)
+    const fields3 = (fields: object) =>
+      shape3(E3.Schema.Struct(fields as Record<string, E3.Schema.Schema.AnyNoContext>))
+    const fields4 = (fields: object) => shape4(Schema.Struct(fields as Schema.Struct.Fields))
+    const pairs: ReadonlyArray<readonly [string, object, object]> = [
+      ["BadRequest", Client3.BadRequest.fields, Client4.BadRequest.fields],
+      ["Unauthorized", Client3.Unauthorized.fields, Client4.Unauthorized.fields],
+      ["Forbidden", Client3.Forbidden.fields, Client4.Forbidden.fields],
+      ["NotFound", Client3.NotFound.fields, Client4.NotFound.fields],
+      ["UnprocessableEntity", Client3.UnprocessableEntity.fields, Client4.UnprocessableEntity.fields],
+      ["InternalServerError", Client3.InternalServerError.fields, Client4.InternalServerError.fields],
+      ["TooManyRequests", Client3.TooManyRequests.fields, Client4.TooManyRequests.fields],
+      ["ClerkApiError", Client3.ClerkApiError.fields, Client4.ClerkApiError.fields],
+      ["TransportError", Client3.TransportError.fields, Client4.TransportError.fields],
+      ["Timeout", Client3.Timeout.fields, Client4.Timeout.fields],
+      ["ResponseDecodeError", Client3.ResponseDecodeError.fields, Client4.ResponseDecodeError.fields],
+      ["InvalidInput", Client3.InvalidInput.fields, Client4.InvalidInput.fields],
+      ["OutcomeField", Client3.OutcomeField, Client4.OutcomeField]
+    ]
+    for (const [name, three, four] of pairs) expect(fields4(four), name).toStrictEqual(fields3(three))
+  })
+
+  it("the same TooManyRequests from the same 429, whatever its Retry-After, but the documented differences", () => {
+    const fields = { operation: "list", status: 429, errors: [], attempts: 1, clerkTraceId: "trace_1" }
+    const date = new Date(now).toUTCString()
+    const cases: ReadonlyArray<Record<string, string>> = [
+      {},
+      { date },
+      ...retryAfterAlike.flatMap((retryAfter) =>
+        retryAfter === undefined ? [] : [{ "retry-after": retryAfter }, { "retry-after": retryAfter, date }]
+      ),
+      { "retry-after": new Date(now + 7000).toUTCString(), date: "not a date" }
+    ]
+    /** The error's fields, tag and message, with `retryAfter` in ms (each line's `Duration` read by its own). */
+    const view = (error: { readonly _tag: string; readonly message: string }, toMillis: (d: never) => number) => {
+      const { retryAfter, ...rest } = error as unknown as { readonly retryAfter?: unknown }
+      const millis = retryAfter === undefined ? undefined : toMillis(retryAfter as never)
+      return { ...rest, _tag: error._tag, message: error.message, retryAfter: millis }
+    }
+    const declared = new Set<number>(Client4.Api.list.errors)
+    for (const headers of cases) {
+      const header = headers["retry-after"] === undefined ? {} : { retryAfter: headers["retry-after"] }
+      const three = Client3.fromStatus(declared, { ...fields, ...header }, headers)
+      const four = Client4.fromStatus(declared, { ...fields, ...header }, headers)
+      expect(view(four, Duration.toMillis), JSON.stringify(headers)).toStrictEqual(view(three, E3.Duration.toMillis))
+      expect(four._tag).toBe("TooManyRequests")
+      expect(Client4.RetryAfter.fromHeaders(headers).pipe(Option.map(Duration.toMillis))).toStrictEqual(
+        Option.fromUndefinedOr(
+          E3.Option.getOrUndefined(E3.Option.map(Client3.RetryAfter.fromHeaders(headers), E3.Duration.toMillis))
+        )
+      )
+    }
+    // documented: Effect 4's grammar has no fractional seconds and no 31 June (see retryAfterDiffering);
+    // the Effect 3 line reads 1.5 s, and 31 June as 1 July (the error's wait is not capped: the policy caps it)
+    const differing = { "1.5": 1500, "Wed, 31 Jun 2026 10:00:00 GMT": Date.UTC(2026, 6, 1, 10, 0, 0) - now }
+    expect(Object.keys(differing)).toStrictEqual(retryAfterDiffering.map(([value]) => value))
+    for (const [retryAfter, three] of Object.entries(differing)) {
+      const headers = { "retry-after": retryAfter, date: new Date(now).toUTCString() }
+      const error3 = Client3.fromStatus(declared, { ...fields, retryAfter }, headers) as Client3.TooManyRequests
+      const error4 = Client4.fromStatus(declared, { ...fields, retryAfter }, headers) as Client4.TooManyRequests
+      expect(E3.Duration.toMillis(error3.retryAfter!), retryAfter).toBe(three)
+      expect(error4.retryAfter, retryAfter).toBeUndefined()
+      expect(error4._tag).toBe("TooManyRequests")
+    }
+  })
+
+  it("the same outcome on the same errors, and the same words for it", () => {
+    const values: ReadonlyArray<unknown> = [
+      { outcome: "unknown" },
+      { outcome: "Unknown" },
+      { outcome: undefined },
+      {},
+      null,
+      "unknown",
+      new Client4.Timeout({
+        operation: "x",
+        method: "POST",
+        url: "u",
+        timeoutMillis: 1,
+        attempts: 1,
+        outcome: "unknown"
+      })
+    ]
+    for (const value of values) expect(Client4.isOutcomeUnknown(value)).toBe(Client3.isOutcomeUnknown(value))
+    for (const outcome of ["unknown", undefined] as const) {
+      const transport = { operation: "create", method: "POST", url: "u", reason: "reset", attempts: 2, outcome }
+      const status = { operation: "create", status: 502, errors: [], attempts: 3, outcome }
+      const decode = { operation: "create", status: 200, path: "id", reason: "expected a string", attempts: 1, outcome }
+      const timeout = { operation: "create", method: "POST", url: "u", timeoutMillis: 1000, attempts: 5, outcome }
+      expect(Client4.describeOutcome({ outcome })).toBe(Client3.describeOutcome({ outcome }))
+      expect(new Client4.TransportError(transport).message).toBe(new Client3.TransportError(transport).message)
+      expect(new Client4.Timeout(timeout).message).toBe(new Client3.Timeout(timeout).message)
+      expect(new Client4.ResponseDecodeError(decode).message).toBe(new Client3.ResponseDecodeError(decode).message)
+      expect(new Client4.ClerkApiError(status).message).toBe(new Client3.ClerkApiError(status).message)
+    }
   })
 
   it("the same error codes, constants and presets", () => {
@@ -137,10 +238,38 @@ describe("the contract, reflected", () => {
     expect(defaults(Client4.RetryPolicy.Defaults, Duration.toMillis)).toStrictEqual(
       defaults(Client3.RetryPolicy.Defaults, E3.Duration.toMillis)
     )
+    expect(Client4.RetryBudget.Defaults).toStrictEqual(Client3.RetryBudget.Defaults)
+    expect(Client4.RetryBudget.unlimited).toStrictEqual(Client3.RetryBudget.unlimited)
+    expect(Client4.RetryPolicy.none.repeats).toBe(Client3.RetryPolicy.none.repeats)
+    for (const maxAttempts of [1, 2, 5]) {
+      expect(Client4.RetryPolicy.make({ maxAttempts }).repeats).toBe(Client3.RetryPolicy.make({ maxAttempts }).repeats)
+    }
   })
 
   it("the same public surface: exports, operations, streams and withHttpInfo", () => {
     expect(Object.keys(Client4).sort()).toStrictEqual(Object.keys(Client3).sort())
+    // each module's members: the same, but Effect 4's naming of what runs outside an effect
+    // (`makeUnsafe`, Effect 3's `unsafeMake`) and what the Effect 4 line adds
+    const renamed: Record<string, string> = { makeUnsafe: "unsafeMake" }
+    const added: Record<string, ReadonlyArray<string>> = {
+      ConfigDuration: ["DurationFromText"],
+      RetryPolicy: ["ThrottledStatus", "TransientStatuses"]
+    }
+    const modules: ReadonlyArray<readonly [string, object, object]> = [
+      ["ClerkTransport", Client3.ClerkTransport, Client4.ClerkTransport],
+      ["ConfigDuration", Client3.ConfigDuration, Client4.ConfigDuration],
+      ["Paging", Client3.Paging, Client4.Paging],
+      ["RateLimit", Client3.RateLimit, Client4.RateLimit],
+      ["RetryAfter", Client3.RetryAfter, Client4.RetryAfter],
+      ["RetryBudget", Client3.RetryBudget, Client4.RetryBudget],
+      ["RetryPolicy", Client3.RetryPolicy, Client4.RetryPolicy]
+    ]
+    for (const [name, three, four] of modules) {
+      const members4 = Object.keys(four)
+        .filter((key) => !(added[name] ?? []).includes(key))
+        .map((key) => renamed[key] ?? key)
+      expect(members4.sort(), name).toStrictEqual(Object.keys(three).sort())
+    }
     const ops3 = Client3.Operations.make()
     const ops4 = Client4.Operations.make()
     expect(Object.keys(ops4).sort()).toStrictEqual(Object.keys(ops3).sort())
@@ -198,8 +327,14 @@ const policy = { ...Client4.RetryPolicy.Defaults, jitter: false }
 const policy3 = { ...Client3.RetryPolicy.Defaults, jitter: false }
 
 /** The wait (ms) the schedule of each line gives after `error` at `at`, or "stop". */
-const wait3 = (error: unknown, context: Client3.RetryPolicy.RetryContext, retries = 0, at = now) => {
-  const schedule = Client3.RetryPolicy.schedule(policy3, context, now)
+const wait3 = (
+  error: unknown,
+  context: Client3.RetryPolicy.RetryContext,
+  retries = 0,
+  at = now,
+  call?: Client3.RetryPolicy.RetryCall
+) => {
+  const schedule = Client3.RetryPolicy.schedule(policy3, context, now, call)
   let state = schedule.initial
   let out: number | "stop" = "stop"
   for (let i = 0; i <= retries; i++) {
@@ -209,10 +344,16 @@ const wait3 = (error: unknown, context: Client3.RetryPolicy.RetryContext, retrie
   }
   return out
 }
-const wait4 = (error: unknown, context: Client4.RetryPolicy.RetryContext, retries = 0, at = now) =>
+const wait4 = (
+  error: unknown,
+  context: Client4.RetryPolicy.RetryContext,
+  retries = 0,
+  at = now,
+  call?: Client4.RetryPolicy.RetryCall
+) =>
   Effect.runSync(
     Effect.gen(function* () {
-      const step = yield* Schedule.toStep(Client4.RetryPolicy.schedule(policy, context, now))
+      const step = yield* Schedule.toStep(Client4.RetryPolicy.schedule(policy, context, now, call))
       let out: number | "stop" = "stop"
       for (let i = 0; i <= retries; i++) {
         const exit = yield* Effect.exit(step(at, error))
@@ -261,6 +402,55 @@ describe("retries, reflected", () => {
       const error = { _tag: "X", status: 429, attempts: 1, ...(retryAfter === undefined ? {} : { retryAfter }) }
       expect(wait4(error, contexts[0]!), String(retryAfter)).toBe(wait3(error, contexts[0]!))
     }
+  })
+
+  it("the same wait for a Retry-After a TooManyRequests carries as a Duration, capped alike", () => {
+    for (const seconds of [0, 1, 3, 19, 20, 21, 3600]) {
+      const three = { _tag: "TooManyRequests", status: 429, attempts: 1, retryAfter: E3.Duration.seconds(seconds) }
+      const four = { _tag: "TooManyRequests", status: 429, attempts: 1, retryAfter: Duration.seconds(seconds) }
+      expect(wait4(four, contexts[0]!), String(seconds)).toBe(wait3(three, contexts[0]!))
+    }
+  })
+
+  it("the same stop when the budget cannot pay, and the same charges", () => {
+    const transient = { _tag: "X", status: 503, attempts: 1 }
+    const charged3: Array<unknown> = []
+    const charged4: Array<unknown> = []
+    const broke3 = { startMillis: now, charge: (error: unknown) => charged3.push(error) < 0 }
+    const broke4 = { startMillis: now, charge: (error: unknown) => charged4.push(error) < 0 }
+    for (const context of contexts) {
+      const four = wait4(transient, context, 0, now, broke4)
+      expect(four).toBe(wait3(transient, context, 0, now, broke3))
+      expect(four).toBe("stop")
+    }
+    // charged only for what the policy would retry: list and the reconciled create, not the plain create
+    expect(charged4).toStrictEqual(charged3)
+    expect(charged4).toStrictEqual([transient, transient])
+  })
+
+  it("the same budget accounting: takes, refusals and refills", () => {
+    const three = Client3.RetryBudget.unsafeMake({ capacity: 27 })
+    const four = Client4.RetryBudget.makeUnsafe({ capacity: 27 })
+    const steps: ReadonlyArray<unknown> = [
+      { _tag: "ClerkApiError", status: 503 },
+      { _tag: "Timeout" },
+      { _tag: "TooManyRequests", status: 429 },
+      { _tag: "Timeout" },
+      { _tag: "TransportError" },
+      { _tag: "Timeout" }
+    ]
+    for (const [i, error] of steps.entries()) {
+      expect(four.takeUnsafe(error), String(i)).toBe(three.unsafeTake(error))
+      if (i % 2 === 1) {
+        four.giveUnsafe(i)
+        three.unsafeGive(i)
+      }
+      expect(Effect.runSync(four.available)).toBe(E3.Effect.runSync(three.available))
+    }
+    four.giveUnsafe(1000)
+    three.unsafeGive(1000)
+    expect(Effect.runSync(four.available)).toBe(27)
+    expect(E3.Effect.runSync(three.available)).toBe(27)
   })
 
   it("the documented Retry-After differences, and only those", () => {

@@ -44,6 +44,7 @@ const ComparedFields = [
   "retryAfter",
   "rawBody",
   "attempts",
+  "outcome",
   "field",
   "path",
   "method",

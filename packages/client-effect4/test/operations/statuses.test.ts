@@ -1,8 +1,10 @@
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as TestClock from "effect/testing/TestClock"
-import { Api, StatusErrors } from "../../src/index.js"
+import { Api, StatusErrors, UniversalStatusErrors } from "../../src/index.js"
+import { failureOf } from "../support/clock.js"
 import { describe, expect, it } from "../support/effectTest.js"
 import { call, operationNames, transportLayer } from "../support/harness.js"
 import * as TestHttp from "../support/TestHttpClient.js"
@@ -21,9 +23,9 @@ const outcomesOf = (op: (typeof operationNames)[number]): ReadonlyArray<Outcome>
     ]
   ),
   [
-    "429 (undeclared)",
+    "429 (every operation)",
     TestHttp.json(429, clerkErrorsWire("too_many_requests"), { "retry-after": "3" }),
-    "ClerkApiError"
+    "TooManyRequests"
   ],
   ["418 (undeclared)", TestHttp.json(418, clerkErrorsWire("teapot")), "ClerkApiError"],
   ["502 text", TestHttp.text(502, "bad gateway"), "ClerkApiError"],
@@ -58,5 +60,27 @@ describe("every operation × every outcome", () => {
         expect(failure?.attempts).toBe(1)
       }
     })
+  )
+})
+
+describe("statuses every operation has", () => {
+  it.effect.each(operationNames)(
+    "%s → 429 with Retry-After is TooManyRequests keeping status, body and retryAfter (a Duration)",
+    (op) =>
+      Effect.gen(function* () {
+        const http = TestHttp.make(TestHttp.json(429, clerkErrorsWire("too_many_requests"), { "retry-after": "7" }))
+        const exit = yield* Effect.exit(call(op, validInput[op]).pipe(Effect.provide(transportLayer(http))))
+        const error = failureOf(exit)
+        expect(error._tag).toBe("TooManyRequests")
+        expect(error).toMatchObject({
+          status: 429,
+          operation: op,
+          retryAfter: Duration.seconds(7),
+          clerkTraceId: "trace_abc123",
+          errors: [{ code: "too_many_requests", longMessage: "long too_many_requests" }],
+          attempts: 1
+        })
+        expect(error).toBeInstanceOf(UniversalStatusErrors[429])
+      })
   )
 })

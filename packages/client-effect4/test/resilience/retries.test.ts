@@ -90,13 +90,60 @@ describe("Retry-After (on the TestClock)", () => {
     })
   )
 
-  it.effect("an HTTP date is measured from the Clock", () =>
+  it.effect("each wait is the Retry-After; the call's last 429 is TooManyRequests with it as a Duration", () =>
     Effect.gen(function* () {
-      yield* TestClock.setTime(Date.UTC(2026, 4, 12, 10, 0, 0))
+      const http = TestHttp.make(status(429, { "retry-after": "3" }))
+      const exit = yield* runWithClock(
+        ops.list(listInput, { retry: RetryPolicy.make({ maxAttempts: 3 }) }).pipe(Effect.provide(retrying(http)))
+      )
+      expect(offsets(http)).toStrictEqual([0, 3000, 6000])
+      expect(failureOf(exit)).toMatchObject({
+        _tag: "TooManyRequests",
+        status: 429,
+        retryAfter: Duration.seconds(3),
+        attempts: 3
+      })
+    })
+  )
+
+  it.effect("an HTTP date is measured from the response's Date header (the server's clock)", () =>
+    Effect.gen(function* () {
+      const start = Date.UTC(2026, 4, 12, 10, 0, 0)
+      yield* TestClock.setTime(start)
+      const http = TestHttp.make((request) => status(429, { "retry-after": new Date(request.at + 7000).toUTCString() }))
+      const exit = yield* runWithClock(
+        ops.list(listInput, { retry: RetryPolicy.make({ maxAttempts: 2 }) }).pipe(Effect.provide(retrying(http)))
+      )
+      expect(http.requests.map((r) => r.at)).toStrictEqual([start, start + 7000])
+      expect(failureOf(exit)).toMatchObject({ status: 429, retryAfter: Duration.seconds(7), attempts: 2 })
+    })
+  )
+
+  it.effect("a local clock skewed from the server's does not change the wait of an HTTP date", () =>
+    Effect.gen(function* () {
+      const server = Date.UTC(2026, 4, 12, 10, 0, 0)
+      // the local clock is two hours ahead of the server's
+      const start = server + 7_200_000
+      const http = TestHttp.make([
+        status(429, { date: new Date(server).toUTCString(), "retry-after": new Date(server + 4000).toUTCString() }),
+        TestHttp.json(200, pageWire())
+      ])
+      yield* TestClock.setTime(start)
+      const exit = yield* runWithClock(ops.list(listInput).pipe(Effect.provide(retrying(http))))
+      expect(http.requests.map((r) => r.at)).toStrictEqual([start, start + 4000])
+      expect(Exit.isSuccess(exit)).toBe(true)
+    })
+  )
+
+  it.effect("an HTTP date without a valid Date header is no wait of its own: the computed delay is used", () =>
+    Effect.gen(function* () {
       const date = new Date(Date.UTC(2026, 4, 12, 10, 0, 7)).toUTCString()
-      const http = TestHttp.make([status(429, { "retry-after": date }), TestHttp.json(200, pageWire())])
-      yield* runWithClock(ops.list(listInput).pipe(Effect.provide(retrying(http))))
-      expect(offsets(http)).toStrictEqual([0, 7000])
+      const http = TestHttp.make([
+        status(429, { date: "yesterday", "retry-after": date }),
+        TestHttp.json(200, pageWire())
+      ])
+      yield* runWithClock(ops.list(listInput, { retry: noJitter() }).pipe(Effect.provide(retrying(http))))
+      expect(offsets(http)).toStrictEqual([0, 500])
     })
   )
 
@@ -118,7 +165,12 @@ describe("Retry-After (on the TestClock)", () => {
         ops.list(listInput, { retry: noJitter({ maxElapsed: "10 seconds" }) }).pipe(Effect.provide(retrying(http)))
       )
       expect(http.requests).toHaveLength(1)
-      expect(failureOf(exit)).toMatchObject({ _tag: "ClerkApiError", status: 429, retryAfter: "20", attempts: 1 })
+      expect(failureOf(exit)).toMatchObject({
+        _tag: "TooManyRequests",
+        status: 429,
+        retryAfter: Duration.seconds(20),
+        attempts: 1
+      })
     })
   )
 })

@@ -74,6 +74,7 @@ describe("safe create (on the TestClock)", () => {
       const error = failureOf(exit)
       expect(error).toMatchObject({ _tag: "BadRequest", status: 400, attempts: 1 })
       expect(error._tag === "BadRequest" && error.errors[0]?.code).toBe("already_a_member_in_organization")
+      expect(error).not.toHaveProperty("outcome")
     })
   )
 
@@ -83,6 +84,7 @@ describe("safe create (on the TestClock)", () => {
       const exit = yield* runWithClock(create(input).pipe(Effect.provide(retrying(http))))
       expect(http.requests.map((r) => r.method)).toStrictEqual(["POST", "POST"])
       expect(failureOf(exit)).toMatchObject({ _tag: "BadRequest", attempts: 2 })
+      expect(failureOf(exit)).not.toHaveProperty("outcome")
     })
   )
 
@@ -97,7 +99,7 @@ describe("safe create (on the TestClock)", () => {
       )
       const exit = yield* runWithClock(create(input).pipe(Effect.provide(retrying(http))))
       expect(http.requests).toHaveLength(3)
-      expect(failureOf(exit)).toMatchObject({ _tag: "BadRequest", attempts: 2 })
+      expect(failureOf(exit)).toMatchObject({ _tag: "BadRequest", attempts: 2, outcome: "unknown" })
     })
   )
 
@@ -111,7 +113,7 @@ describe("safe create (on the TestClock)", () => {
             : alreadyAMember
       )
       const exit = yield* runWithClock(create(input).pipe(Effect.provide(retrying(http))))
-      expect(failureOf(exit)).toMatchObject({ _tag: "ClerkApiError", status: 401, attempts: 2 })
+      expect(failureOf(exit)).toMatchObject({ _tag: "ClerkApiError", status: 401, attempts: 2, outcome: "unknown" })
     })
   )
 
@@ -120,7 +122,7 @@ describe("safe create (on the TestClock)", () => {
       const http = TestHttp.make([TestHttp.json(503, {}), TestHttp.json(200, member)])
       const exit = yield* runWithClock(create(input, { retry: RetryPolicy.none }).pipe(Effect.provide(retrying(http))))
       expect(http.requests).toHaveLength(1)
-      expect(failureOf(exit)).toMatchObject({ status: 503, attempts: 1 })
+      expect(failureOf(exit)).toMatchObject({ status: 503, attempts: 1, outcome: "unknown" })
     })
   )
 
@@ -144,7 +146,7 @@ describe("delete after an ambiguous attempt", () => {
           deleteMembership({ organizationId: "org_1", userId: "user_1" }).pipe(Effect.provide(retrying(http)))
         )
         expect(http.requests.map((r) => r.method)).toStrictEqual(["DELETE", "DELETE"])
-        expect(failureOf(exit)).toMatchObject({ _tag: "NotFound", status: 404, attempts: 2 })
+        expect(failureOf(exit)).toMatchObject({ _tag: "NotFound", status: 404, attempts: 2, outcome: "unknown" })
       })
   )
 })

@@ -2,7 +2,8 @@
  * An in-process `HttpClient` (Effect 4) for tests: no sockets. It records every request it is given
  * (method, URL, headers, body text, and the `Clock` time it arrived at) and answers each with a
  * scripted reply (status, headers, body text), a transport failure, or a response that never comes
- * (whose interruption is counted).
+ * (whose interruption is counted). Every response carries a `Date` header from that `Clock` (a
+ * reply's own `date` replaces it), as a real server stamps its answers with its clock.
  */
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
@@ -147,7 +148,11 @@ export const make = (responder: Responder | Reply | ReadonlyArray<Reply>): TestH
           return Effect.succeed(
             HttpClientResponse.fromWeb(
               request,
-              new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers: reply.headers })
+              new Response(reply.status === 204 ? null : reply.body, {
+                status: reply.status,
+                // RFC 9110 §6.6.1: an origin server with a clock sends Date
+                headers: { date: new Date(at).toUTCString(), ...reply.headers }
+              })
             )
           )
       }
