@@ -2,7 +2,8 @@
  * The garbage-collection findings of `BENCHMARKS.md` ("What dominates"), reproducible: each
  * scenario runs in its own process (V8's pretenuring decisions depend on what ran before) as a loop
  * of `Effect.runPromise` calls that resume from a `setImmediate` and end with a parsed list of 10
- * (14 KB of JSON), timed by `process.cpuUsage` and counted by the `gc` performance entries. Run
+ * (14 KB of JSON) or, in the last group, of 500 (700 KB), timed by `process.cpuUsage` and counted
+ * by the `gc` performance entries. Run
  * `node dist/gc.js`, and `node dist/gc.js --no-allocation-site-pretenuring` to run every scenario
  * with V8's allocation-site pretenuring off.
  */
@@ -11,12 +12,16 @@ import { fileURLToPath } from "node:url"
 import { PerformanceObserver } from "node:perf_hooks"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
+import type * as Exit from "effect/Exit"
 import { precomputed } from "./support/bodies.js"
 
 const body = precomputed().lists.get(10)!
 const later = Effect.async<string>((resume) => {
   setImmediate(() => resume(Effect.succeed(body)))
 })
+const page500 = precomputed().lists.get(500)!
+const later500 = (): Promise<string> => new Promise((resolve) => setImmediate(() => resolve(page500)))
+const parse500 = Effect.map(Effect.promise(later500), (text) => JSON.parse(text) as unknown)
 const parse = (text: string): unknown => JSON.parse(text)
 
 type Wire = Record<string, unknown>
@@ -64,7 +69,11 @@ Page.prototype = Object.prototype
 const byConstructors = (page: unknown) =>
   new (Page as unknown as new (page: unknown) => unknown)(page as { data: []; total_count: number })
 
-const scenarios: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
+/** A scenario: its name, one call, and how many calls a process times (after a fifth as many to warm up). */
+type Scenario = readonly [string, () => Promise<unknown>, number]
+
+/** Calls ending with a parsed list of 10, timed 10,000 times per process. */
+const listOf10: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
   ["a fiber resumes, then parses", () => Effect.runPromise(Effect.map(later, parse))],
   [
     "… and copies the page with object literals",
@@ -115,11 +124,33 @@ const scenarios: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
   ]
 ]
 
-const calls = 10_000
+/** Calls ending with a parsed page of 500, timed 300 times per process. */
+const pageOf500: ReadonlyArray<Scenario> = [
+  ["page of 500: plain promises, parse", () => later500().then((text) => JSON.parse(text) as unknown), 300],
+  ["page of 500: a fiber resumes, then parses", () => Effect.runPromise(parse500), 300],
+  ["page of 500: … drops the value inside the fiber", () => Effect.runPromise(Effect.asVoid(parse500)), 300],
+  [
+    "page of 500: … its fiber's exit nulled once observed",
+    // an experiment on Effect's internals (`_exitValue`), to show what keeps the page alive
+    () => {
+      const fiber = Effect.runFork(parse500)
+      return new Promise<Exit.Exit<unknown>>((resolve) => fiber.addObserver(resolve)).then((exit) => {
+        ;(fiber as unknown as { _exitValue: unknown })._exitValue = null
+        return exit
+      })
+    },
+    300
+  ]
+]
+
+const scenarios: ReadonlyArray<Scenario> = [
+  ...listOf10.map(([name, run]): Scenario => [name, run, 10_000]),
+  ...pageOf500
+]
 
 /** Runs scenario `index` in this process and prints its row. */
 const measure = async (index: number) => {
-  const [name, run] = scenarios[index]!
+  const [name, run, calls] = scenarios[index]!
   let minor = 0
   let major = 0
   new PerformanceObserver((list) => {
@@ -128,7 +159,7 @@ const measure = async (index: number) => {
       else major++
     }
   }).observe({ entryTypes: ["gc"] })
-  for (let i = 0; i < 2_000; i++) await run()
+  for (let i = 0; i < calls / 5; i++) await run()
   await new Promise((resolve) => setTimeout(resolve, 20))
   minor = 0
   major = 0
@@ -158,11 +189,14 @@ if (child >= 0) {
   // pretenuring decisions differ from one process to the next: five processes per scenario
   const runs = 5
   const flags = process.argv.slice(2).filter((a) => a.startsWith("--"))
-  console.log(`node ${flags.join(" ") || "(no flags)"}: ${calls} calls per process, ${runs} processes per scenario`)
-  console.log("scenario                                          CPU µs/call (median, min–max)  full GCs per process")
+  console.log(`node ${flags.join(" ") || "(no flags)"}: ${runs} processes per scenario`)
+  console.log(
+    "scenario (calls per process)                              CPU µs/call (median, min–max)  full GCs per process"
+  )
   for (let i = 0; i < scenarios.length; i++) {
     const results = Array.from({ length: runs }, () => inChild(flags, i)).sort((a, b) => a.cpu - b.cpu)
     const cpu = `${results[Math.floor(runs / 2)]!.cpu.toFixed(0)} (${results[0]!.cpu.toFixed(0)}–${results[runs - 1]!.cpu.toFixed(0)})`
-    console.log(`${scenarios[i]![0].padEnd(50)}${cpu.padStart(30)}  ${results.map((r) => r.major).join(", ")}`)
+    const [name, , calls] = scenarios[i]!
+    console.log(`${`${name} (${calls})`.padEnd(58)}${cpu.padStart(30)}  ${results.map((r) => r.major).join(", ")}`)
   }
 }
