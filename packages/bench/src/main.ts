@@ -2,7 +2,7 @@
  * `pnpm bench`: every benchmark, side by side, on loopback. Prints the tables, writes
  * `results/latest.json` and the repository's `BENCHMARKS.md`.
  *
- * Flags: `--quick` (one short round each: a smoke run), `--only=overhead,decode,mock,paging,pageWalk,bundle,coldStart,contract`,
+ * Flags: `--quick` (one short round each: a smoke run), `--only=overhead,decode,mock,paging,pageWalk,inFiber,bundle,coldStart,contract`,
  * `--no-write` (print only), `--render` (rewrite `BENCHMARKS.md` from `results/latest.json` of a full run,
  * running nothing: after a change to the report's text). `BENCH_QUICK=1` is the same as `--quick`.
  */
@@ -13,6 +13,7 @@ import { runBundle } from "./bundle.js"
 import { runColdStart } from "./coldStart.js"
 import { runContract } from "./contract.js"
 import { runDecode } from "./decode.js"
+import { runInFiber } from "./inFiber.js"
 import { runMock } from "./mock.js"
 import { runOverhead, Scenarios } from "./overhead.js"
 import { runPageWalk } from "./pageWalk.js"
@@ -60,6 +61,7 @@ const benchmarks: ReadonlyArray<{ id: string; run: () => Promise<BenchResult> }>
   },
   { id: "paging", run: () => runPaging({ memberships: quick ? 10_000 : 100_000 }) },
   { id: "pageWalk", run: () => runPageWalk({ members: quick ? 5_000 : 20_000, rounds: quick ? 1 : 3 }) },
+  { id: "inFiber", run: () => runInFiber({ rounds: quick ? 1 : 3, callsAt10: quick ? 300 : 1500 }) },
   { id: "coldStart", run: () => runColdStart({ rounds: quick ? 2 : 4 }) },
   { id: "contract", run: () => runContract({ rounds: quick ? 1 : 2 }) }
 ]
