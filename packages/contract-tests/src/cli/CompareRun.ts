@@ -11,14 +11,12 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import { AllCases } from "../cases/index.js"
 import type { CaseComparison, Comparison } from "../recording/Compare.js"
 import * as Compare from "../recording/Compare.js"
 import * as Files from "../recording/Files.js"
-import * as Redact from "../recording/Redact.js"
-import * as Recording from "../recording/Recording.js"
-import type { Sink } from "../recording/Writer.js"
+import type * as Recording from "../recording/Recording.js"
+import * as Writer from "../recording/Writer.js"
 import { summaryLine } from "../Report.js"
 import * as Html from "../report/Html.js"
 import * as JUnit from "../report/JUnit.js"
@@ -88,14 +86,11 @@ export const run = (
       } (${target.right.world} world)\n`
     )
     const live = new Map<string, Recording.RecordedCase>()
-    const sink: Sink = (baseUrl, secret) => {
-      const redactor = Redact.make(Redacted.value(secret))
-      const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "")
-      return (result, exchanges) =>
-        Effect.sync(() => {
-          live.set(result.id, Recording.fromResult(redactor, basePath, result, exchanges))
-        })
-    }
+    const sink = Writer.recordingSink((recorded, result) =>
+      Effect.sync(() => {
+        live.set(result.id, recorded)
+      })
+    )
     const report = yield* runTarget(target.right, toRun, { strict: false, onResult: () => Effect.void, sink })
     const cases: Array<CaseComparison> = [
       ...selected.map((c): CaseComparison => {

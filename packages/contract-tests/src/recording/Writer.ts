@@ -27,6 +27,22 @@ export type Sink = (
 ) => (result: CaseResult, exchanges: ReadonlyArray<Exchange>) => Effect.Effect<void>
 
 /**
+ * A sink that turns each case into its recorded form (redacted with one `Redactor` for the run,
+ * routes relative to the base URL's path) and hands it to `onCase`: what `--record` writes and
+ * what `--compare` holds against the recording.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const recordingSink =
+  (onCase: (recorded: Recording.RecordedCase, result: CaseResult) => Effect.Effect<void>): Sink =>
+  (baseUrl, secret) => {
+    const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "")
+    const redactor = Redact.make(Redacted.value(secret))
+    return (result, exchanges) => onCase(Recording.fromResult(redactor, basePath, result, exchanges), result)
+  }
+
+/**
  * A recording in progress: `sink` for the run's `onExchanges` (made once per run), and
  * `finish` to write `recording.json` (or fail with the first file that could not be written).
  *
@@ -51,16 +67,13 @@ export const make = (dir: string): Effect.Effect<Writer, Files.RecordingError, F
     const failure = yield* Ref.make<Files.RecordingError | undefined>(undefined)
     const written = yield* Ref.make<ReadonlyArray<string>>([])
     return {
-      sink: (baseUrl, secret) => {
-        const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "")
-        const redactor = Redact.make(Redacted.value(secret))
-        return (result, exchanges) =>
-          Files.writeCase(dir, Recording.fromResult(redactor, basePath, result, exchanges)).pipe(
-            Effect.zipRight(Ref.update(written, (ids) => [...ids, result.id])),
-            Effect.catchAll((e) => Ref.update(failure, (first) => first ?? e)),
-            Effect.provide(context)
-          )
-      },
+      sink: recordingSink((recorded, result) =>
+        Files.writeCase(dir, recorded).pipe(
+          Effect.zipRight(Ref.update(written, (ids) => [...ids, result.id])),
+          Effect.catchAll((e) => Ref.update(failure, (first) => first ?? e)),
+          Effect.provide(context)
+        )
+      ),
       finish: (report) =>
         Effect.gen(function* () {
           const first = yield* Ref.get(failure)
