@@ -19,22 +19,15 @@
 import * as PlatformFetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as UrlParams from "@effect/platform/UrlParams"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
+import { fullUrl, transportError } from "./internal/transportRequest.js"
 import { TransportResponse } from "./internal/transportResponse.js"
-
-/** The request's URL with its `urlParams` (the client puts its query in the URL itself). */
-const fullUrl = (request: HttpClientRequest.HttpClientRequest): string => {
-  if (request.urlParams.length === 0) return request.url
-  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
-  return url._tag === "Right" ? url.right.toString() : request.url
-}
 
 const body = (request: HttpClientRequest.HttpClientRequest): BodyInit | undefined | Effect.Effect<BodyInit> => {
   switch (request.body._tag) {
@@ -133,7 +126,7 @@ const send = (
       signal: controller.signal
     } as RequestInit).then(
       (response) => resume(Effect.succeed(new FetchResponse(request, response, controller))),
-      (cause: unknown) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+      (cause: unknown) => resume(Effect.fail(transportError(request, cause)))
     )
     return Effect.sync(() => controller.abort())
   })

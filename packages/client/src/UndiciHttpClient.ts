@@ -19,15 +19,15 @@
  */
 import type * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as UrlParams from "@effect/platform/UrlParams"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici"
+import { fullUrl, transportError } from "./internal/transportRequest.js"
 import { TransportResponse } from "./internal/transportResponse.js"
 
 /**
@@ -59,9 +59,6 @@ export type AgentOptions = Agent.Options
  * @category constants
  */
 export const DefaultAgentOptions: AgentOptions = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }
-
-const requestError = (request: HttpClientRequest.HttpClientRequest, cause: unknown) =>
-  new HttpClientError.RequestError({ request, reason: "Transport", cause })
 
 type UndiciBody = Exclude<UndiciDispatcher.DispatchOptions["body"], undefined>
 
@@ -102,13 +99,6 @@ const joinHeaders = (headers: UndiciDispatcher.ResponseData["headers"]): Record<
   return out
 }
 
-/** The request's URL with its `urlParams` (the client puts its query in the URL itself). */
-const fullUrl = (request: HttpClientRequest.HttpClientRequest): string => {
-  if (request.urlParams.length === 0) return request.url
-  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
-  return url._tag === "Right" ? url.right.toString() : request.url
-}
-
 /**
  * Sends one request with `dispatcher.request`; interrupting the effect aborts the request (its
  * socket is closed), before or after the headers arrived.
@@ -132,7 +122,7 @@ const send = (
       })
       .then(
         (source) => resume(Effect.succeed(new UndiciResponse(request, source, controller))),
-        (cause: unknown) => resume(Effect.fail(requestError(request, cause)))
+        (cause: unknown) => resume(Effect.fail(transportError(request, cause)))
       )
     return Effect.sync(() => controller.abort())
   })
