@@ -4,7 +4,7 @@
  * types, messages and generators) and is fenced by property tests against Effect's own decoder and
  * encoder (`test/wireCodec.property.test.ts`).
  *
- * Why not Effect's decoder on every response: it costs ≈ 110 µs per membership (`pnpm bench`,
+ * Why not Effect's decoder on every response: it costs ≈ 35–50 µs per membership (`pnpm bench`,
  * table 2). Why plain code and not a schema compiler: no code is generated at run time, and a
  * reader sees every field. Decoded objects are built by constructor functions whose prototype is
  * `Object.prototype` (plain objects, like Schema's), never by object literals: V8 tracks an
