@@ -33,8 +33,8 @@ export type Fields<A> = { readonly [K in keyof A]-?: Field }
  * @since 0.1.0
  * @category constructors
  */
-export const field = <const Wire extends string>(
-  wire: Wire,
-  redact: Redaction,
-  optional = false
-): Field<Wire> => ({ wire, optional, redact })
+export const field = <const Wire extends string>(wire: Wire, redact: Redaction, optional = false): Field<Wire> => ({
+  wire,
+  optional,
+  redact
+})

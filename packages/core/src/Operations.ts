@@ -57,9 +57,7 @@ export interface Reconciled {
  */
 export interface Creates {
   readonly removedBy: string
-  readonly created: (
-    input: never
-  ) => ReadonlyArray<{ readonly organizationId: string; readonly userId: string }>
+  readonly created: (input: never) => ReadonlyArray<{ readonly organizationId: string; readonly userId: string }>
 }
 
 /**
@@ -102,7 +100,11 @@ export interface Operation<
  * @since 0.1.0
  * @category constructors
  */
-export const make = <const Name extends string, const Status extends DeclaredStatus, const Stream extends string = never>(
+export const make = <
+  const Name extends string,
+  const Status extends DeclaredStatus,
+  const Stream extends string = never
+>(
   operation: Omit<Operation<Name, Status, Stream>, "route">
 ): Operation<Name, Status, Stream> => ({ ...operation, route: Route.compile(operation.path) })
 

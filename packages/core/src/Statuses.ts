@@ -39,6 +39,14 @@ export type DeclaredStatus = keyof typeof StatusTags
 export const UniversalStatusTags = { 429: "TooManyRequests" } as const
 
 /**
+ * The status of throttling: the request was refused and not applied.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const ThrottledStatus = 429
+
+/**
  * The tag of the error of any other status (undeclared, not universal).
  *
  * @since 0.1.0

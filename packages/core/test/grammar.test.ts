@@ -13,7 +13,8 @@ describe("Retry-After", () => {
   })
 
   it("is no wait for negatives, garbage and absence", () => {
-    for (const v of ["-1", "-0.5", "soon", "", "1e3", "Infinity", "1,5"]) expect(RetryAfter.parse(v, now)).toBeUndefined()
+    for (const v of ["-1", "-0.5", "soon", "", "1e3", "Infinity", "1,5"])
+      expect(RetryAfter.parse(v, now)).toBeUndefined()
     expect(RetryAfter.parse(undefined, now)).toBeUndefined()
   })
 
@@ -30,7 +31,11 @@ describe("Retry-After", () => {
   })
 
   it("refuses dates that do not exist", () => {
-    for (const v of ["Mon, 30 Feb 2026 12:00:00 GMT", "Mon, 07 Dec 2026 25:00:00 GMT", "Mon, 07 Foo 2026 12:00:00 GMT"]) {
+    for (const v of [
+      "Mon, 30 Feb 2026 12:00:00 GMT",
+      "Mon, 07 Dec 2026 25:00:00 GMT",
+      "Mon, 07 Foo 2026 12:00:00 GMT"
+    ]) {
       expect(RetryAfter.parse(v, now)).toBeUndefined()
     }
   })

@@ -32,7 +32,8 @@ describe("Operations", () => {
         expect(Object.values(ClerkErrorCodes)).toContain(op.reconciled.appliedCode)
       }
       if (op.creates !== undefined) expect(OperationNames).toContain(op.creates.removedBy)
-      if (op.paginated !== undefined) expect(Object.keys(op.params)).toEqual(expect.arrayContaining(["limit", "offset"]))
+      if (op.paginated !== undefined)
+        expect(Object.keys(op.params)).toEqual(expect.arrayContaining(["limit", "offset"]))
     }
   })
 
@@ -59,6 +60,7 @@ describe("Params", () => {
   it("reads query integers only in plain decimal", () => {
     expect(Params.parseQueryInt("10")).toBe(10)
     expect(Params.parseQueryInt("-3")).toBe(-3)
-    for (const s of ["10.0", "1e1", "", " 1", "0x1", "1234567890123456"]) expect(Params.parseQueryInt(s)).toBeUndefined()
+    for (const s of ["10.0", "1e1", "", " 1", "0x1", "1234567890123456"])
+      expect(Params.parseQueryInt(s)).toBeUndefined()
   })
 })

@@ -13,7 +13,14 @@ describe("Classify", () => {
     for (const s of [500, 502, 503, 504]) expect(classify(status(s))).toBe("transient")
     expect(classify({ _tag: "TransportError" })).toBe("transient")
     expect(classify({ _tag: "Timeout" })).toBe("transient")
-    for (const e of [status(400), status(501), { _tag: "ResponseDecodeError", status: 503 }, { _tag: "InvalidInput" }, null, "x"]) {
+    for (const e of [
+      status(400),
+      status(501),
+      { _tag: "ResponseDecodeError", status: 503 },
+      { _tag: "InvalidInput" },
+      null,
+      "x"
+    ]) {
       expect(classify(e)).toBe("permanent")
     }
   })
@@ -45,7 +52,9 @@ describe("Backoff", () => {
 
   it("waits a jittered delay, or the Retry-After when there is one", () => {
     expect(Backoff.decide(Backoff.Defaults, context, { ...base, error: status(503) })).toBe(250)
-    expect(Backoff.decide(Backoff.Defaults, context, { ...base, error: status(429), retryAfterMillis: 1500 })).toBe(1500)
+    expect(Backoff.decide(Backoff.Defaults, context, { ...base, error: status(429), retryAfterMillis: 1500 })).toBe(
+      1500
+    )
     expect(Backoff.usesRandom(Backoff.Defaults, 1500)).toBe(false)
     expect(Backoff.decide({ ...Backoff.Defaults, jitter: false }, context, { ...base, error: status(503) })).toBe(500)
   })

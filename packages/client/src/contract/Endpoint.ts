@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import type { Operation as CoreOperation } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import type { DeclaredStatus, StatusError } from "../errors/StatusErrors.js"
 
@@ -14,7 +15,7 @@ import type { DeclaredStatus, StatusError } from "../errors/StatusErrors.js"
  * @since 0.1.0
  * @category models
  */
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE"
+export type HttpMethod = CoreOperation.HttpMethod
 
 /**
  * A schema of an object with no fields: the query or body of an operation that has none.
@@ -72,36 +73,29 @@ export interface Endpoint<
   readonly idempotent: boolean
   readonly paginated: Paginated<Stream> | undefined
   readonly reconciled: Reconciled | undefined
+  readonly creates: CoreOperation.Creates | undefined
   readonly closedBody: boolean
+  /** The core's description of the operation (routes, parameters, traits): the source of the fields above. */
+  readonly operation: CoreOperation.Operation<Name, Status, Stream>
 }
 
 /**
- * The paging trait: the list walks `limit`/`offset` pages of `{ data, totalCount }`, and the
- * client derives a `Stream` of its items named `stream`.
+ * The paging trait (the core's): the list walks `limit`/`offset` pages of `{ data, totalCount }`,
+ * and the client derives a `Stream` of its items named `stream`.
  *
  * @since 0.2.0
  * @category models
  */
-export interface Paginated<Stream extends string = string> {
-  readonly stream: Stream
-}
+export type Paginated<Stream extends string = string> = CoreOperation.Paginated<Stream>
 
 /**
- * The reconciliation trait of a write that is not idempotent: its result is read back with the
- * endpoint `through` (a paginated read), called with `readInput(writeInput)`, the first item of
- * that page being the write's result, when a repeat after an ambiguous attempt (time-out,
- * transport failure, 5xx) is refused with `appliedCode` (the earlier attempt was applied), and
- * when the write's attempts end with an ambiguous one unresolved.
+ * The reconciliation trait (the core's) of a write that is not idempotent: its result is read back
+ * with the endpoint `through`.
  *
  * @since 0.2.0
  * @category models
  */
-export interface Reconciled {
-  readonly through: string
-  readonly appliedStatus: number
-  readonly appliedCode: string
-  readonly readInput: (input: never) => object
-}
+export type Reconciled = CoreOperation.Reconciled
 
 /**
  * Any endpoint.
@@ -157,7 +151,27 @@ export declare namespace Endpoint {
 }
 
 /**
- * Makes an endpoint description, keeping the literal types of its name and statuses.
+ * The Schemas of one endpoint: path, query and body parameters (camelCase, encoding to wire names)
+ * and the success model.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Schemas<
+  Path extends AnySchema,
+  Query extends AnySchema,
+  Body extends AnySchema | undefined,
+  Success extends AnySchema
+> {
+  readonly pathParams: Path
+  readonly query: Query
+  readonly body: Body
+  readonly success: Success
+}
+
+/**
+ * Makes an endpoint from the core's operation (name, method, route, statuses, traits) and this
+ * line's Schemas for it: nothing the core says is written again here.
  *
  * @since 0.1.0
  * @category constructors
@@ -171,8 +185,25 @@ export const make = <
   const Status extends DeclaredStatus,
   const Stream extends string = never
 >(
-  endpoint: Endpoint<Name, Path, Query, Body, Success, Status, Stream>
-): Endpoint<Name, Path, Query, Body, Success, Status, Stream> => endpoint
+  operation: CoreOperation.Operation<Name, Status, Stream>,
+  schemas: Schemas<Path, Query, Body, Success>
+): Endpoint<Name, Path, Query, Body, Success, Status, Stream> => ({
+  name: operation.name,
+  operationId: operation.operationId,
+  method: operation.method,
+  path: operation.path,
+  pathParams: schemas.pathParams,
+  query: schemas.query,
+  body: schemas.body,
+  success: schemas.success,
+  errors: operation.statuses,
+  idempotent: operation.idempotent,
+  paginated: operation.paginated,
+  reconciled: operation.reconciled,
+  creates: operation.creates,
+  closedBody: operation.closedBody,
+  operation
+})
 
 /**
  * The caller's input of an endpoint (see `Endpoint.Input`), for readers of this module as a

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
 import { requiredField } from "../models/fields.js"
 import type { MetadataSchemas } from "../models/Json.js"
 import { makeOrganizationMembership } from "../models/OrganizationMembership.js"
-import { ClerkErrorCodes } from "./ErrorCodes.js"
+import { Operations } from "@clerk-effect/core"
 import * as Endpoint from "./Endpoint.js"
 import { OrganizationPath } from "./fields.js"
 import { Id, Role } from "./params.js"
@@ -19,11 +19,7 @@ import { Id, Role } from "./params.js"
  * @category endpoints
  */
 export const makeCreate = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
-  Endpoint.make({
-    name: "create",
-    operationId: "CreateOrganizationMembership",
-    method: "POST",
-    path: "/organizations/{organization_id}/memberships",
+  Endpoint.make(Operations.create, {
     pathParams: OrganizationPath,
     query: Endpoint.NoFields,
     body: Schema.Struct({
@@ -36,20 +32,5 @@ export const makeCreate = <Public, Private>(meta: MetadataSchemas<Public, Privat
         Schema.fromKey("private_metadata")
       )
     }),
-    success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata),
-    errors: [400, 403, 404, 422],
-    idempotent: false,
-    paginated: undefined,
-    // a repeat of an applied create is refused as already a member: the membership is read back
-    reconciled: {
-      through: "list",
-      appliedStatus: 400,
-      appliedCode: ClerkErrorCodes.alreadyAMember,
-      readInput: (input: { readonly organizationId: string; readonly userId: string }) => ({
-        organizationId: input.organizationId,
-        userId: [input.userId],
-        limit: 1
-      })
-    },
-    closedBody: false
+    success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata)
   })

@@ -6,6 +6,7 @@
  */
 import type { MetadataSchemas } from "../models/Json.js"
 import { makeOrganizationMembership } from "../models/OrganizationMembership.js"
+import { Operations } from "@clerk-effect/core"
 import * as Endpoint from "./Endpoint.js"
 import { MembershipPath } from "./fields.js"
 
@@ -16,18 +17,9 @@ import { MembershipPath } from "./fields.js"
  * @category endpoints
  */
 export const makeDelete = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
-  Endpoint.make({
-    name: "delete",
-    operationId: "DeleteOrganizationMembership",
-    method: "DELETE",
-    path: "/organizations/{organization_id}/memberships/{user_id}",
+  Endpoint.make(Operations.delete, {
     pathParams: MembershipPath,
     query: Endpoint.NoFields,
     body: undefined,
-    success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata),
-    errors: [400, 401, 404, 422],
-    idempotent: true,
-    paginated: undefined,
-    reconciled: undefined,
-    closedBody: false
+    success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata)
   })

@@ -8,6 +8,7 @@ import * as Schema from "effect/Schema"
 import { optionalField } from "../models/fields.js"
 import type { MetadataSchemas } from "../models/Json.js"
 import { makeOrganizationMembershipsPage } from "../models/OrganizationMembershipsPage.js"
+import { Operations } from "@clerk-effect/core"
 import * as Endpoint from "./Endpoint.js"
 import { OrganizationPath } from "./fields.js"
 import { Limit, Offset, OrderBy, QueryList, Text, TimestampMillis } from "./params.js"
@@ -56,18 +57,9 @@ export const ListQuery = Schema.Struct({
  * @category endpoints
  */
 export const makeList = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
-  Endpoint.make({
-    name: "list",
-    operationId: "ListOrganizationMemberships",
-    method: "GET",
-    path: "/organizations/{organization_id}/memberships",
+  Endpoint.make(Operations.list, {
     pathParams: OrganizationPath,
     query: ListQuery,
     body: undefined,
-    success: makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata),
-    errors: [401, 422],
-    idempotent: true,
-    paginated: { stream: "streamList" },
-    reconciled: undefined,
-    closedBody: false
+    success: makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata)
   })

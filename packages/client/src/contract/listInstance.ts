@@ -6,6 +6,7 @@
 import * as Schema from "effect/Schema"
 import type { MetadataSchemas } from "../models/Json.js"
 import { makeOrganizationMembershipsPage } from "../models/OrganizationMembershipsPage.js"
+import { Operations } from "@clerk-effect/core"
 import * as Endpoint from "./Endpoint.js"
 import { PageQueryFields } from "./list.js"
 
@@ -24,18 +25,9 @@ export const ListInstanceQuery = Schema.Struct(PageQueryFields)
  * @category endpoints
  */
 export const makeListInstance = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
-  Endpoint.make({
-    name: "listInstance",
-    operationId: "InstanceGetOrganizationMemberships",
-    method: "GET",
-    path: "/organization_memberships",
+  Endpoint.make(Operations.listInstance, {
     pathParams: Endpoint.NoFields,
     query: ListInstanceQuery,
     body: undefined,
-    success: makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata),
-    errors: [400, 401, 422, 500],
-    idempotent: true,
-    paginated: { stream: "streamInstance" },
-    reconciled: undefined,
-    closedBody: false
+    success: makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata)
   })

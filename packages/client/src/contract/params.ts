@@ -4,10 +4,9 @@
  *
  * @since 0.1.0
  */
+import { Params } from "@clerk-effect/core"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-
-const loneSurrogate = /\p{Cs}/u
 
 /**
  * Text sent in a URL (path segment or query value): any string that is well-formed Unicode. A lone
@@ -16,9 +15,7 @@ const loneSurrogate = /\p{Cs}/u
  * @since 0.1.0
  * @category schemas
  */
-export const Text = Schema.String.pipe(
-  Schema.filter((s) => (loneSurrogate.test(s) ? "must be well-formed Unicode (no lone surrogate)" : undefined))
-).annotations({ identifier: "Text" })
+export const Text = Schema.String.pipe(Schema.filter(Params.checkText)).annotations({ identifier: "Text" })
 
 /**
  * A resource id used as a path segment: non-empty, and not a dot segment (`.`/`..`), which URL
@@ -27,14 +24,7 @@ export const Text = Schema.String.pipe(
  * @since 0.1.0
  * @category schemas
  */
-export const Id = Schema.String.pipe(
-  Schema.filter((s) => {
-    if (s.length === 0) return "must be a non-empty string"
-    if (s === "." || s === "..") return "must not be a dot segment"
-    if (loneSurrogate.test(s)) return "must be well-formed Unicode (no lone surrogate)"
-    return undefined
-  })
-).annotations({ identifier: "Id" })
+export const Id = Schema.String.pipe(Schema.filter(Params.checkId)).annotations({ identifier: "Id" })
 
 /**
  * A role key such as `org:admin`: non-empty.
@@ -43,10 +33,9 @@ export const Id = Schema.String.pipe(
  * @category schemas
  */
 export const Role = Schema.String.pipe(
-  Schema.minLength(1, { message: () => "must be a non-empty string" })
-).annotations({
-  identifier: "Role"
-})
+  // `minLength` (not a bare filter) so that the JSON Schema and the drift report see the bound
+  Schema.minLength(1, { message: () => Params.checkRole("") ?? "" })
+).annotations({ identifier: "Role" })
 
 /**
  * An integer written in a query string in its plain decimal form (`10`, never `10.0` or `1e1`).
@@ -56,10 +45,12 @@ export const Role = Schema.String.pipe(
  */
 export const IntFromQuery = Schema.transformOrFail(Schema.String, Schema.Int, {
   strict: true,
-  decode: (s, _, ast) =>
-    /^-?\d{1,15}$/.test(s)
-      ? ParseResult.succeed(Number(s))
-      : ParseResult.fail(new ParseResult.Type(ast, s, "must be an integer")),
+  decode: (s, _, ast) => {
+    const n = Params.parseQueryInt(s)
+    return n === undefined
+      ? ParseResult.fail(new ParseResult.Type(ast, s, "must be an integer"))
+      : ParseResult.succeed(n)
+  },
   encode: (n) => ParseResult.succeed(String(n))
 }).annotations({ identifier: "IntFromQuery" })
 
@@ -70,8 +61,8 @@ export const IntFromQuery = Schema.transformOrFail(Schema.String, Schema.Int, {
  * @category schemas
  */
 export const Limit = IntFromQuery.pipe(
-  Schema.filter((n) => (n >= 1 && n <= 500 ? undefined : "must be an integer from 1 to 500"), {
-    jsonSchema: { minimum: 1, maximum: 500 }
+  Schema.filter(Params.checkLimit, {
+    jsonSchema: { minimum: Params.PageBounds.minLimit, maximum: Params.PageBounds.maxLimit }
   })
 ).annotations({ identifier: "Limit" })
 
@@ -82,9 +73,7 @@ export const Limit = IntFromQuery.pipe(
  * @category schemas
  */
 export const Offset = IntFromQuery.pipe(
-  Schema.filter((n) => (n >= 0 ? undefined : "must be an integer greater than or equal to 0"), {
-    jsonSchema: { minimum: 0 }
-  })
+  Schema.filter(Params.checkOffset, { jsonSchema: { minimum: Params.PageBounds.minOffset } })
 ).annotations({ identifier: "Offset" })
 
 /**
@@ -101,7 +90,7 @@ export const TimestampMillis = IntFromQuery.annotations({ identifier: "Timestamp
  * @since 0.1.0
  * @category constants
  */
-export const MaxFilterValues = 100
+export const MaxFilterValues = Params.MaxFilterValues
 
 /**
  * A repeated query parameter (`user_id=a&user_id=b`): an array of at most 100 strings; a single
@@ -112,11 +101,7 @@ export const MaxFilterValues = 100
  */
 export const QueryList = Schema.transform(
   Schema.Union(Text, Schema.Array(Text)),
-  Schema.Array(Text).pipe(
-    Schema.filter((a) => (a.length <= MaxFilterValues ? undefined : `must have at most ${MaxFilterValues} values`), {
-      jsonSchema: { maxItems: MaxFilterValues }
-    })
-  ),
+  Schema.Array(Text).pipe(Schema.filter(Params.checkTextList, { jsonSchema: { maxItems: MaxFilterValues } })),
   {
     strict: true,
     decode: (v) => (typeof v === "string" ? [v] : v),
@@ -130,14 +115,7 @@ export const QueryList = Schema.transform(
  * @since 0.1.0
  * @category constants
  */
-export const OrderByFields = [
-  "created_at",
-  "first_name",
-  "last_name",
-  "email_address",
-  "phone_number",
-  "username"
-] as const
+export const OrderByFields = Params.OrderByFields
 
 /**
  * `order_by`: a field, optionally prefixed by `+` (ascending) or `-` (descending).

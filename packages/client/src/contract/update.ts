@@ -6,6 +6,7 @@
 import * as Schema from "effect/Schema"
 import type { MetadataSchemas } from "../models/Json.js"
 import { makeOrganizationMembership } from "../models/OrganizationMembership.js"
+import { Operations } from "@clerk-effect/core"
 import * as Endpoint from "./Endpoint.js"
 import { MembershipPath } from "./fields.js"
 import { Role } from "./params.js"
@@ -17,18 +18,9 @@ import { Role } from "./params.js"
  * @category endpoints
  */
 export const makeUpdate = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
-  Endpoint.make({
-    name: "update",
-    operationId: "UpdateOrganizationMembership",
-    method: "PATCH",
-    path: "/organizations/{organization_id}/memberships/{user_id}",
+  Endpoint.make(Operations.update, {
     pathParams: MembershipPath,
     query: Endpoint.NoFields,
     body: Schema.Struct({ role: Role }),
-    success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata),
-    errors: [400, 404, 422],
-    idempotent: true,
-    paginated: undefined,
-    reconciled: undefined,
-    closedBody: false
+    success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata)
   })

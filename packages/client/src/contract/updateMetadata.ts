@@ -8,6 +8,7 @@ import * as Schema from "effect/Schema"
 import { optionalField } from "../models/fields.js"
 import { MetadataPatch, type MetadataSchemas } from "../models/Json.js"
 import { makeOrganizationMembership } from "../models/OrganizationMembership.js"
+import { Operations } from "@clerk-effect/core"
 import * as Endpoint from "./Endpoint.js"
 import { MembershipPath } from "./fields.js"
 
@@ -18,22 +19,12 @@ import { MembershipPath } from "./fields.js"
  * @category endpoints
  */
 export const makeUpdateMetadata = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
-  Endpoint.make({
-    name: "updateMetadata",
-    operationId: "UpdateOrganizationMembershipMetadata",
-    method: "PATCH",
-    path: "/organizations/{organization_id}/memberships/{user_id}/metadata",
+  Endpoint.make(Operations.updateMetadata, {
     pathParams: MembershipPath,
     query: Endpoint.NoFields,
     body: Schema.Struct({
       publicMetadata: optionalField("public_metadata", MetadataPatch),
       privateMetadata: optionalField("private_metadata", MetadataPatch)
     }),
-    success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata),
-    errors: [400, 404, 422],
-    idempotent: true,
-    paginated: undefined,
-    reconciled: undefined,
-    // the metadata patch is a closed object in Clerk's spec: an unknown field is refused
-    closedBody: true
+    success: makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata)
   })

@@ -3,13 +3,13 @@
  * body out, or the `InvalidInput` that says which field is wrong (nothing is sent then). Built once
  * per endpoint.
  */
+import { Json, Route } from "@clerk-effect/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as AST from "effect/SchemaAST"
 import type { AnyEndpoint } from "../contract/Endpoint.js"
 import { InvalidInput } from "../errors/ClientErrors.js"
 import { firstProblem } from "./issues.js"
-import { compilePath, formatQuery } from "./path.js"
 
 /** A request ready to send: path (with query) under the base URL and the body text, if any. */
 export interface EncodedRequest {
@@ -25,21 +25,6 @@ const hasFields = (schema: AnyEndpoint["query"]): boolean => {
   return !(AST.isTypeLiteral(ast) && ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0)
 }
 
-/**
- * The path of the first own `__proto__` key in `u`, depth first. `JSON.parse` makes such keys;
- * Effect's encoders assign them, which sets the prototype instead, so the key would vanish from the
- * request without a word.
- */
-const protoKeyPath = (u: unknown): ReadonlyArray<string> | undefined => {
-  if (typeof u !== "object" || u === null) return undefined
-  if (!Array.isArray(u) && Object.hasOwn(u, "__proto__")) return ["__proto__"]
-  for (const key of Object.keys(u)) {
-    const found = protoKeyPath((u as Record<string, unknown>)[key])
-    if (found !== undefined) return [key, ...found]
-  }
-  return undefined
-}
-
 /** The request encoder of `endpoint`. */
 export const make = (endpoint: AnyEndpoint): RequestEncoder => {
   const operation = endpoint.name
@@ -50,7 +35,7 @@ export const make = (endpoint: AnyEndpoint): RequestEncoder => {
     ? ParseResult.encodeUnknownEither(endpoint.query)
     : () => Either.right({} as Record<string, unknown>)
   const encodeBody = endpoint.body === undefined ? undefined : ParseResult.encodeUnknownEither(endpoint.body)
-  const fillPath = compilePath(endpoint.path)
+  const fillPath = endpoint.operation.route.encode
   const invalid = (issue: ParseResult.ParseIssue) => {
     const { path, message } = firstProblem(issue)
     return new InvalidInput({ operation, field: path || "input", message })
@@ -58,7 +43,7 @@ export const make = (endpoint: AnyEndpoint): RequestEncoder => {
   const body = (input: unknown): Either.Either<string, InvalidInput> => {
     // the encoders recurse: a value nested thousands of levels deep overflows the stack
     try {
-      const protoKey = protoKeyPath(input)
+      const protoKey = Json.protoKeyPath(input)
       if (protoKey !== undefined) {
         return Either.left(
           new InvalidInput({
@@ -83,7 +68,7 @@ export const make = (endpoint: AnyEndpoint): RequestEncoder => {
     const text = encodeBody === undefined ? undefined : body(input)
     if (text !== undefined && Either.isLeft(text)) return Either.left(text.left)
     return Either.right({
-      path: fillPath(path.right as Record<string, unknown>) + formatQuery(query.right as Record<string, unknown>),
+      path: fillPath(path.right as Record<string, unknown>) + Route.formatQuery(query.right as Record<string, unknown>),
       body: text?.right
     })
   }

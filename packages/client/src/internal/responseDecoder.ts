@@ -4,6 +4,7 @@
  * `TooManyRequests` for 429, `ClerkApiError` for any other, `ResponseDecodeError` for a 2xx body
  * that does not match). Built once per endpoint.
  */
+import { Json } from "@clerk-effect/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import type * as Schema from "effect/Schema"
@@ -65,33 +66,9 @@ export type ResponseDecoder<E extends AnyEndpoint> = (
 /** The longest part of a non-ClerkErrors body kept on the error. */
 const RawBodyLimit = 1024
 
-const isJsonObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
-
-/** Drops `__proto__` keys, which decoding would otherwise turn into a decoded object's prototype. */
-const dropProtoKeys = (key: string, value: unknown): unknown => (key === "__proto__" ? undefined : value)
-
-/**
- * Whether `text` spells `__proto__` anywhere. Searching for "proto" and then looking around each
- * hit is several times faster than searching for "__proto__" itself in snake_case JSON, where
- * underscores are everywhere.
- */
-const mentionsProto = (text: string): boolean => {
-  for (let i = text.indexOf("proto"); i !== -1; i = text.indexOf("proto", i + 1)) {
-    if (text.startsWith("__proto__", i - 2)) return true
-  }
-  return false
-}
-
 const parseJson = (text: string): Either.Either<unknown, string> => {
-  try {
-    // the reviver costs a call per value, so it only runs on the rare body that may have such a key
-    // (spelt out, or hidden behind a \u escape)
-    const suspicious = text.includes("\\u") || mentionsProto(text)
-    return Either.right(suspicious ? JSON.parse(text, dropProtoKeys) : JSON.parse(text))
-  } catch (e) {
-    return Either.left(e instanceof Error ? e.message : String(e))
-  }
+  const parsed = Json.parse(text)
+  return parsed.ok ? Either.right(parsed.value) : Either.left(parsed.message)
 }
 
 /** The response decoder of `endpoint`. */
@@ -127,7 +104,7 @@ export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => 
     if (status < 200 || status >= 300) return Either.left(statusError(status, headers, text))
     const parsed = parseJson(text)
     if (Either.isLeft(parsed)) return decodeError(status, "", `invalid JSON: ${parsed.left}`)
-    if (!isJsonObject(parsed.right)) return decodeError(status, "", "expected a JSON object")
+    if (!Json.isObject(parsed.right)) return decodeError(status, "", "expected a JSON object")
     const fast = codec === undefined ? Wire.Invalid : Wire.run(codec.decode, parsed.right)
     if (fast !== Wire.Invalid) return Either.right(withHttpInfo(fast, status, headers))
     const decoded = decodeSuccess(parsed.right)

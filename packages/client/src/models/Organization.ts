@@ -1,8 +1,10 @@
 /**
- * The organization a membership belongs to, as embedded in every membership.
+ * The organization a membership belongs to, as embedded in every membership: its Schema, with the
+ * core's wire codec attached.
  *
  * @since 0.1.0
  */
+import { OrganizationCodec, type OrganizationWire as CoreOrganizationWire } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { optionalField, requiredField } from "./fields.js"
 import { Metadata } from "./Json.js"
@@ -41,66 +43,18 @@ export interface Organization extends Schema.Schema.Type<typeof OrganizationSche
 /**
  * An organization as it is on the wire (snake_case).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
-export type OrganizationWire = Schema.Schema.Encoded<typeof OrganizationSchema>
+export type OrganizationWire = CoreOrganizationWire
 
 /**
- * The organization's wire codec (hand-written, see `WireCodec`): fields in the schema's order.
+ * The organization's wire codec (the core's).
  *
  * @since 0.2.0
  * @category codecs
  */
-export const OrganizationWireCodec: Wire.WireCodec<Organization, OrganizationWire> = {
-  decode: Wire.fromConstructor<Organization>(function (w) {
-    this.object = Wire.literal(w.object, "organization")
-    this.id = Wire.string(w.id)
-    this.name = Wire.string(w.name)
-    this.slug = Wire.string(w.slug)
-    if (Wire.present(w, "image_url")) this.imageUrl = Wire.string(w.image_url)
-    this.hasImage = Wire.boolean(w.has_image)
-    if (Wire.present(w, "members_count")) this.membersCount = Wire.int(w.members_count)
-    if (Wire.present(w, "missing_member_with_elevated_permissions")) {
-      this.missingMemberWithElevatedPermissions = Wire.boolean(w.missing_member_with_elevated_permissions)
-    }
-    if (Wire.present(w, "pending_invitations_count"))
-      this.pendingInvitationsCount = Wire.int(w.pending_invitations_count)
-    this.maxAllowedMemberships = Wire.int(w.max_allowed_memberships)
-    this.adminDeleteEnabled = Wire.boolean(w.admin_delete_enabled)
-    this.publicMetadata = Wire.jsonObject(w.public_metadata)
-    if (Wire.present(w, "private_metadata")) this.privateMetadata = Wire.jsonObject(w.private_metadata)
-    if (Wire.present(w, "created_by")) this.createdBy = Wire.string(w.created_by)
-    this.createdAt = Wire.int(w.created_at)
-    this.updatedAt = Wire.int(w.updated_at)
-    if (Wire.present(w, "last_active_at")) this.lastActiveAt = Wire.int(w.last_active_at)
-    if (Wire.present(w, "role_set_key")) this.roleSetKey = Wire.nullableString(w.role_set_key)
-  }),
-  encode: (o) => {
-    const w = {} as Wire.Building<OrganizationWire>
-    w.object = o.object
-    w.id = o.id
-    w.name = o.name
-    w.slug = o.slug
-    if (o.imageUrl !== undefined) w.image_url = o.imageUrl
-    w.has_image = o.hasImage
-    if (o.membersCount !== undefined) w.members_count = o.membersCount
-    if (o.missingMemberWithElevatedPermissions !== undefined) {
-      w.missing_member_with_elevated_permissions = o.missingMemberWithElevatedPermissions
-    }
-    if (o.pendingInvitationsCount !== undefined) w.pending_invitations_count = o.pendingInvitationsCount
-    w.max_allowed_memberships = o.maxAllowedMemberships
-    w.admin_delete_enabled = o.adminDeleteEnabled
-    w.public_metadata = o.publicMetadata
-    if (o.privateMetadata !== undefined) w.private_metadata = o.privateMetadata
-    if (o.createdBy !== undefined) w.created_by = o.createdBy
-    w.created_at = o.createdAt
-    w.updated_at = o.updatedAt
-    if (o.lastActiveAt !== undefined) w.last_active_at = o.lastActiveAt
-    if (o.roleSetKey !== undefined) w.role_set_key = o.roleSetKey
-    return w
-  }
-}
+export const OrganizationWireCodec: Wire.WireCodec<Organization, OrganizationWire> = OrganizationCodec
 
 /**
  * An organization (camelCase; snake_case on the wire), with its wire codec attached.

@@ -3,11 +3,12 @@
  *
  * @since 0.1.0
  */
+import { makeOrganizationMembershipCodec } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { optionalField, requiredField } from "./fields.js"
-import { JsonMetadata, Metadata, type MetadataSchema } from "./Json.js"
-import { Organization, OrganizationWireCodec } from "./Organization.js"
-import { PublicUserData, PublicUserDataWireCodec } from "./PublicUserData.js"
+import { JsonMetadata, type Metadata, type MetadataSchema } from "./Json.js"
+import { Organization } from "./Organization.js"
+import { PublicUserData } from "./PublicUserData.js"
 import * as Wire from "./WireCodec.js"
 
 /** The membership's schema for given metadata schemas, before its codec is attached. */
@@ -49,12 +50,9 @@ export type OrganizationMembershipWireOf<Public, Private> = Schema.Schema.Encode
   ReturnType<typeof membershipSchema<Public, Private>>
 >
 
-/** The untyped JSON metadata's codec: checked in place (see `WireCodec.jsonObject`), encoded as it is. */
-const JsonMetadataCodec: Wire.WireCodec<Metadata, Metadata> = { decode: Wire.jsonObject, encode: (m) => m }
-
 /**
- * The membership's wire codec for given metadata schemas (hand-written, see `WireCodec`): fields in
- * the schema's order; caller-typed metadata goes through Effect's decoder and encoder.
+ * The membership's wire codec for given metadata schemas (the core's, with caller-typed metadata
+ * going through Effect's decoder and encoder).
  *
  * @since 0.2.0
  * @category codecs
@@ -62,41 +60,11 @@ const JsonMetadataCodec: Wire.WireCodec<Metadata, Metadata> = { decode: Wire.jso
 export const makeOrganizationMembershipWireCodec = <Public, Private>(
   publicMetadata: MetadataSchema<Public>,
   privateMetadata: MetadataSchema<Private>
-): Wire.WireCodec<OrganizationMembershipOf<Public, Private>, OrganizationMembershipWireOf<Public, Private>> => {
-  type A = OrganizationMembershipOf<Public, Private>
-  const pub = Wire.nested(publicMetadata, Metadata, JsonMetadataCodec as unknown as Wire.WireCodec<Public, unknown>)
-  const priv = Wire.nested(privateMetadata, Metadata, JsonMetadataCodec as unknown as Wire.WireCodec<Private, unknown>)
-  return {
-    decode: Wire.fromConstructor<A>(function (w) {
-      this.id = Wire.string(w.id)
-      this.object = Wire.literal(w.object, "organization_membership")
-      this.role = Wire.string(w.role)
-      if (Wire.present(w, "role_name")) this.roleName = Wire.string(w.role_name)
-      this.permissions = Wire.stringArray(w.permissions)
-      this.publicMetadata = pub.decode(w.public_metadata)
-      if (Wire.present(w, "private_metadata")) this.privateMetadata = priv.decode(w.private_metadata)
-      this.organization = OrganizationWireCodec.decode(w.organization)
-      if (Wire.present(w, "public_user_data")) this.publicUserData = PublicUserDataWireCodec.decode(w.public_user_data)
-      this.createdAt = Wire.int(w.created_at)
-      this.updatedAt = Wire.int(w.updated_at)
-    }),
-    encode: (m) => {
-      const w = {} as Wire.Building<OrganizationMembershipWireOf<Public, Private>>
-      w.id = m.id
-      w.object = m.object
-      w.role = m.role
-      if (m.roleName !== undefined) w.role_name = m.roleName
-      w.permissions = m.permissions
-      w.public_metadata = pub.encode(m.publicMetadata)
-      if (m.privateMetadata !== undefined) w.private_metadata = priv.encode(m.privateMetadata)
-      w.organization = OrganizationWireCodec.encode(m.organization)
-      if (m.publicUserData !== undefined) w.public_user_data = PublicUserDataWireCodec.encode(m.publicUserData)
-      w.created_at = m.createdAt
-      w.updated_at = m.updatedAt
-      return w
-    }
-  }
-}
+): Wire.WireCodec<OrganizationMembershipOf<Public, Private>, OrganizationMembershipWireOf<Public, Private>> =>
+  makeOrganizationMembershipCodec(
+    Wire.metadataCodec(publicMetadata),
+    Wire.metadataCodec(privateMetadata)
+  ) as Wire.WireCodec<OrganizationMembershipOf<Public, Private>, OrganizationMembershipWireOf<Public, Private>>
 
 /**
  * The membership schema for given metadata schemas: callers who know the shape of their metadata

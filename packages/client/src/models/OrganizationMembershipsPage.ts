@@ -3,14 +3,11 @@
  *
  * @since 0.1.0
  */
+import { makeOrganizationMembershipsPageCodec } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { requiredField } from "./fields.js"
 import { JsonMetadata, type Metadata, type MetadataSchema } from "./Json.js"
-import {
-  makeOrganizationMembership,
-  makeOrganizationMembershipWireCodec,
-  type OrganizationMembershipOf
-} from "./OrganizationMembership.js"
+import { makeOrganizationMembership } from "./OrganizationMembership.js"
 import * as Wire from "./WireCodec.js"
 
 /** The page schema for given metadata schemas, before its codec is attached. */
@@ -44,7 +41,8 @@ export type OrganizationMembershipsPageWireOf<Public, Private> = Schema.Schema.E
 >
 
 /**
- * The page's wire codec for given metadata schemas (hand-written, see `WireCodec`).
+ * The page's wire codec for given metadata schemas (the core's, with caller-typed metadata going
+ * through Effect's decoder and encoder).
  *
  * @since 0.2.0
  * @category codecs
@@ -52,28 +50,14 @@ export type OrganizationMembershipsPageWireOf<Public, Private> = Schema.Schema.E
 export const makeOrganizationMembershipsPageWireCodec = <Public, Private>(
   publicMetadata: MetadataSchema<Public>,
   privateMetadata: MetadataSchema<Private>
-): Wire.WireCodec<
-  OrganizationMembershipsPageOf<Public, Private>,
-  OrganizationMembershipsPageWireOf<Public, Private>
-> => {
-  type A = OrganizationMembershipsPageOf<Public, Private>
-  const item = makeOrganizationMembershipWireCodec(publicMetadata, privateMetadata)
-  return {
-    decode: Wire.fromConstructor<A>(function (w) {
-      const wire = Wire.array(w.data)
-      const data = new Array<OrganizationMembershipOf<Public, Private>>(wire.length)
-      for (let i = 0; i < data.length; i++) data[i] = item.decode(wire[i])
-      this.data = data
-      this.totalCount = Wire.int(w.total_count)
-    }),
-    encode: (page) => {
-      const w = {} as Wire.Building<OrganizationMembershipsPageWireOf<Public, Private>>
-      w.data = page.data.map(item.encode)
-      w.total_count = page.totalCount
-      return w
-    }
-  }
-}
+): Wire.WireCodec<OrganizationMembershipsPageOf<Public, Private>, OrganizationMembershipsPageWireOf<Public, Private>> =>
+  makeOrganizationMembershipsPageCodec(
+    Wire.metadataCodec(publicMetadata),
+    Wire.metadataCodec(privateMetadata)
+  ) as Wire.WireCodec<
+    OrganizationMembershipsPageOf<Public, Private>,
+    OrganizationMembershipsPageWireOf<Public, Private>
+  >
 
 /**
  * The page schema for given metadata schemas, with its wire codec attached.

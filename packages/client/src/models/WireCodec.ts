@@ -1,55 +1,53 @@
 /**
- * Hand-written wire codecs for the fixed models: the client decodes responses with them, the mock
- * encodes its answers with them. Each model's codec sits next to its Schema (the source of truth for
- * types, messages and generators) and is fenced by property tests against Effect's own decoder and
- * encoder (`test/wireCodec.property.test.ts`).
+ * The wire codecs of the fixed models, attached to their Schemas. The codecs themselves are the
+ * core's (`@clerk-effect/core`: plain hand-written code, no code generated at run time); this module
+ * adds what needs Effect 3: the annotation that attaches a codec to a Schema, and the codec of
+ * caller-typed metadata (Effect's decoder and encoder). Both are fenced by property tests against
+ * Effect's own decoder and encoder (`test/wireCodec.property.test.ts`).
  *
  * Why not Effect's decoder on every response: it costs ≈ 35–50 µs per membership (`pnpm bench`,
- * table 2). Why plain code and not a schema compiler: no code is generated at run time, and a
- * reader sees every field. Decoded objects are built by constructor functions whose prototype is
- * `Object.prototype` (plain objects, like Schema's), never by object literals: V8 tracks an
- * allocation site per literal and, for literals built inside an Effect fiber, judged them
- * long-lived and allocated them in the old generation, where each kept its page's parsed JSON alive
- * until a full collection (measured: 4.4 MB surviving each young collection instead of 0.09 MB, a
- * list of 10 costing 2.5× its CPU; `BENCHMARKS.md`, "What dominates").
+ * table 2).
  *
  * @since 0.2.0
  */
+import { Wire } from "@clerk-effect/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import type * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
-import type { Metadata } from "./Json.js"
+import { Metadata, type MetadataSchema } from "./Json.js"
 
 /**
- * A decoder's verdict on a value it does not accept (thrown, never returned): Effect's decoder then
- * judges the body and explains what is wrong with it.
+ * A decoder's verdict on a value it does not accept (the core's `Wire.Invalid`).
  *
  * @since 0.2.0
  * @category models
  */
-export const Invalid: unique symbol = Symbol.for("@clerk-effect/client/WireCodec/Invalid")
+export const Invalid: typeof Wire.Invalid = Wire.Invalid
 
 /**
- * The type of `Invalid`.
+ * Runs a decoder: the value, or `Invalid` when the decoder refused it (the core's `Wire.run`).
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const run: <A>(decode: (wire: unknown) => A, wire: unknown) => A | Wire.Invalid = Wire.run
+
+/**
+ * A model's wire codec (see `@clerk-effect/core`'s `Wire.WireCodec`).
  *
  * @since 0.2.0
  * @category models
  */
-export type Invalid = typeof Invalid
+export type WireCodec<A, I = unknown> = Wire.WireCodec<A, I>
 
 /**
- * Decodes a model from its wire form and encodes it back: `decode` throws `Invalid` on any value
- * Effect's decoder would refuse, and otherwise returns exactly Effect's value; `encode` returns
- * exactly what `Schema.encodeSync` returns for a valid value (it does not validate).
+ * A model under construction (see `@clerk-effect/core`'s `Wire.Building`).
  *
  * @since 0.2.0
- * @category models
+ * @category decoding
  */
-export interface WireCodec<A, I = unknown> {
-  readonly decode: (wire: unknown) => A
-  readonly encode: (value: A) => I
-}
+export type Building<A> = Wire.Building<A>
 
 /**
  * The annotation that attaches a model's `WireCodec` to its Schema.
@@ -67,7 +65,7 @@ export const WireCodecId: unique symbol = Symbol.for("@clerk-effect/client/WireC
  */
 export const withWireCodec = <S extends Schema.Schema.AnyNoContext>(
   schema: S,
-  codec: WireCodec<Schema.Schema.Type<S>, Schema.Schema.Encoded<S>>
+  codec: Wire.WireCodec<Schema.Schema.Type<S>, Schema.Schema.Encoded<S>>
 ): S => schema.annotations({ [WireCodecId]: codec }) as S
 
 /**
@@ -76,181 +74,10 @@ export const withWireCodec = <S extends Schema.Schema.AnyNoContext>(
  * @since 0.2.0
  * @category annotations
  */
-export const wireCodecOf = <A, I, R>(schema: Schema.Schema<A, I, R>): WireCodec<A, I> | undefined =>
-  AST.getAnnotation<WireCodec<A, I>>(schema.ast, WireCodecId).pipe((o) => (o._tag === "Some" ? o.value : undefined))
-
-/**
- * Runs a decoder: the value, or `Invalid` when the decoder refused it.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const run = <A>(decode: (wire: unknown) => A, wire: unknown): A | Invalid => {
-  try {
-    return decode(wire)
-  } catch (error) {
-    if (error === Invalid) return Invalid
-    throw error
-  }
-}
-
-/** Refuses the value being decoded. */
-const refuse = (): never => {
-  throw Invalid
-}
-
-/**
- * A record as the decoders read it: any non-array object (Schema's `Struct` and `Record` take
- * exactly these).
- *
- * @since 0.2.0
- * @category decoding
- */
-export type WireRecord = { readonly [key: string]: unknown }
-
-/**
- * A model under construction: its fields writable (a decoder's constructor fills them in).
- *
- * @since 0.2.0
- * @category decoding
- */
-export type Building<A> = { -readonly [K in keyof A]: A[K] }
-
-/**
- * Turns a constructor function that fills `this` from a wire record into a decoder of plain objects
- * (`prototype` is `Object.prototype`, as for Schema's values).
- *
- * @since 0.2.0
- * @category decoding
- */
-export const fromConstructor = <A>(fill: (this: Building<A>, wire: WireRecord) => void): ((wire: unknown) => A) => {
-  fill.prototype = Object.prototype
-  const Model = fill as unknown as new (wire: WireRecord) => A
-  return (wire) => new Model(record(wire))
-}
-
-/**
- * A record, else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const record = (u: unknown): WireRecord =>
-  typeof u === "object" && u !== null && !Array.isArray(u) ? (u as WireRecord) : refuse()
-
-/**
- * A string, else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const string = (u: unknown): string => (typeof u === "string" ? u : refuse())
-
-/**
- * A string or `null`, else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const nullableString = (u: unknown): string | null => (u === null || typeof u === "string" ? u : refuse())
-
-/**
- * A boolean, else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const boolean = (u: unknown): boolean => (typeof u === "boolean" ? u : refuse())
-
-/**
- * A safe integer (Schema's `Int`), else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const int = (u: unknown): number => (Number.isSafeInteger(u) ? (u as number) : refuse())
-
-/**
- * Exactly `value`, else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const literal = <L extends string>(u: unknown, value: L): L => (u === value ? value : refuse())
-
-/**
- * An array (kept as it is), else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const array = (u: unknown): ReadonlyArray<unknown> => (Array.isArray(u) ? u : refuse())
-
-/**
- * An array of strings (kept as it is), else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const stringArray = (u: unknown): ReadonlyArray<string> => {
-  const a = array(u)
-  for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return refuse()
-  return a as ReadonlyArray<string>
-}
-
-/**
- * Whether an optional field is present: a value that is not `undefined`, or the key itself (an own
- * key whose value is `undefined` is present, and no decoder takes `undefined`).
- *
- * @since 0.2.0
- * @category decoding
- */
-export const present = (wire: WireRecord, key: string): boolean =>
-  wire[key] !== undefined || (Object.hasOwn(wire, key) ? refuse() : false)
-
-/**
- * The deepest JSON the codecs check (objects and arrays within a metadata object). Deeper metadata
- * is left to Effect's decoder, which judges it (and refuses a document it cannot walk, a few
- * thousand levels deep, as too deeply nested).
- *
- * @since 0.2.0
- * @category constants
- */
-export const MaxJsonDepth = 1_000
-
-const isJson = (u: unknown, depth: number): boolean => {
-  switch (typeof u) {
-    case "string":
-    case "boolean":
-      return true
-    case "number":
-      return Number.isFinite(u)
-    case "object": {
-      if (u === null) return true
-      if (depth >= MaxJsonDepth) return false
-      if (Array.isArray(u)) {
-        for (let i = 0; i < u.length; i++) if (!isJson(u[i], depth + 1)) return false
-        return true
-      }
-      for (const key in u) if (Object.hasOwn(u, key) && !isJson((u as WireRecord)[key], depth + 1)) return false
-      return true
-    }
-    default:
-      return false
-  }
-}
-
-/**
- * A JSON object (the `Metadata` schema), checked in place and returned as it is, else `Invalid`.
- *
- * @since 0.2.0
- * @category decoding
- */
-export const jsonObject = (u: unknown): Metadata => {
-  const r = record(u)
-  for (const key in r) if (Object.hasOwn(r, key) && !isJson(r[key], 1)) return refuse()
-  return r as Metadata
-}
+export const wireCodecOf = <A, I, R>(schema: Schema.Schema<A, I, R>): Wire.WireCodec<A, I> | undefined =>
+  AST.getAnnotation<Wire.WireCodec<A, I>>(schema.ast, WireCodecId).pipe((o) =>
+    o._tag === "Some" ? o.value : undefined
+  )
 
 /**
  * The codec of a value of `schema` nested in a model (caller-typed metadata): Effect's decoder and
@@ -262,15 +89,15 @@ export const jsonObject = (u: unknown): Metadata => {
 export const nested = <A, I>(
   schema: Schema.Schema<A, I>,
   fastFor: Schema.Schema.AnyNoContext,
-  fast: WireCodec<A, I>
-): WireCodec<A, I> => {
+  fast: Wire.WireCodec<A, I>
+): Wire.WireCodec<A, I> => {
   if ((schema as Schema.Schema.AnyNoContext) === fastFor) return fast
   const decode = ParseResult.decodeUnknownEither(schema)
   const encode = ParseResult.encodeEither(schema)
   return {
     decode: (u) => {
       const result = decode(u)
-      return Either.isRight(result) ? result.right : refuse()
+      return Either.isRight(result) ? result.right : Wire.refuse()
     },
     encode: (a) => {
       const result = encode(a)
@@ -279,3 +106,13 @@ export const nested = <A, I>(
     }
   }
 }
+
+/**
+ * The codec of a metadata field typed by `schema`: the core's in-place JSON check for the untyped
+ * default (`Metadata`), Effect's decoder and encoder for a caller's schema.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const metadataCodec = <A>(schema: MetadataSchema<A>): Wire.WireCodec<A, unknown> =>
+  nested(schema, Metadata, Wire.JsonMetadataCodec as unknown as Wire.WireCodec<A, unknown>)

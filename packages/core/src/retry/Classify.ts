@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { TransientStatuses } from "../Statuses.js"
+import { ThrottledStatus, TransientStatuses } from "../Statuses.js"
 
 /**
  * How a failure is treated:
@@ -55,7 +55,7 @@ export const classify = (error: unknown): Classification => {
   if (typeof tag === "string" && TransientTags.has(tag)) return "transient"
   if (tag === "ResponseDecodeError" || tag === "InvalidInput") return "permanent"
   const status = (error as { readonly status?: unknown }).status
-  if (status === 429) return "throttled"
+  if (status === ThrottledStatus) return "throttled"
   if (typeof status === "number" && TransientStatuses.has(status)) return "transient"
   return "permanent"
 }
