@@ -1,15 +1,19 @@
 /**
- * The whole API: the six endpoints, once, for the client, the mock and the contract suite.
+ * The whole API: the core's six operations, each bound to this line's Schemas for it (path, query,
+ * body, success), once, for the client, the mock and the contract suite.
  *
  * @since 0.1.0
  */
-import { JsonMetadata, type MetadataSchemas } from "../models/Json.js"
-import { makeCreate } from "./create.js"
-import { makeDelete } from "./delete.js"
-import { makeList } from "./list.js"
-import { makeListInstance } from "./listInstance.js"
-import { makeUpdate } from "./update.js"
-import { makeUpdateMetadata } from "./updateMetadata.js"
+import { Operations } from "@clerk-effect/core"
+import * as Schema from "effect/Schema"
+import { optionalField, requiredField } from "../models/fields.js"
+import { JsonMetadata, MetadataPatch, type MetadataSchemas } from "../models/Json.js"
+import { makeOrganizationMembership } from "../models/OrganizationMembership.js"
+import { makeOrganizationMembershipsPage } from "../models/OrganizationMembershipsPage.js"
+import * as Endpoint from "./Endpoint.js"
+import { MembershipPath, OrganizationPath } from "./fields.js"
+import { Id, Role } from "./params.js"
+import { ListInstanceQuery, ListQuery } from "./queries.js"
 
 /**
  * The six endpoints for given metadata schemas.
@@ -17,14 +21,60 @@ import { makeUpdateMetadata } from "./updateMetadata.js"
  * @since 0.1.0
  * @category constructors
  */
-export const makeApi = <Public, Private>(meta: MetadataSchemas<Public, Private>) => ({
-  create: makeCreate(meta),
-  list: makeList(meta),
-  update: makeUpdate(meta),
-  delete: makeDelete(meta),
-  updateMetadata: makeUpdateMetadata(meta),
-  listInstance: makeListInstance(meta)
-})
+export const makeApi = <Public, Private>(meta: MetadataSchemas<Public, Private>) => {
+  const membership = makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata)
+  const page = makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata)
+  return {
+    create: Endpoint.make(Operations.create, {
+      pathParams: OrganizationPath,
+      query: Endpoint.NoFields,
+      body: Schema.Struct({
+        userId: requiredField("user_id", Id),
+        role: requiredField("role", Role),
+        publicMetadata: Schema.optionalWith(meta.publicMetadata, { exact: true, nullable: true }).pipe(
+          Schema.fromKey("public_metadata")
+        ),
+        privateMetadata: Schema.optionalWith(meta.privateMetadata, { exact: true, nullable: true }).pipe(
+          Schema.fromKey("private_metadata")
+        )
+      }),
+      success: membership
+    }),
+    list: Endpoint.make(Operations.list, {
+      pathParams: OrganizationPath,
+      query: ListQuery,
+      body: undefined,
+      success: page
+    }),
+    update: Endpoint.make(Operations.update, {
+      pathParams: MembershipPath,
+      query: Endpoint.NoFields,
+      body: Schema.Struct({ role: Role }),
+      success: membership
+    }),
+    delete: Endpoint.make(Operations.delete, {
+      pathParams: MembershipPath,
+      query: Endpoint.NoFields,
+      body: undefined,
+      success: membership
+    }),
+    updateMetadata: Endpoint.make(Operations.updateMetadata, {
+      pathParams: MembershipPath,
+      query: Endpoint.NoFields,
+      body: Schema.Struct({
+        publicMetadata: optionalField("public_metadata", MetadataPatch),
+        privateMetadata: optionalField("private_metadata", MetadataPatch)
+      }),
+      success: membership
+    }),
+    listInstance: Endpoint.make(Operations.listInstance, {
+      pathParams: Endpoint.NoFields,
+      query: ListInstanceQuery,
+      body: undefined,
+      success: page
+    })
+  }
+}
 
 /**
  * The six endpoints of an API with typed metadata.

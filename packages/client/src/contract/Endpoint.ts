@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type { Operation as CoreOperation } from "@clerk-effect/core"
+import { CoreEndpoint, type Operation as CoreOperation } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import type { DeclaredStatus, StatusError } from "../errors/StatusErrors.js"
 
@@ -34,20 +34,10 @@ export const NoFields = Schema.Struct({})
 export type AnySchema = Schema.Schema.AnyNoContext
 
 /**
- * One operation of the API.
- *
- * - `path` is the route template under the base URL, with `{name}` placeholders whose values come
- *   from encoding `pathParams` (wire keys).
- * - `query` encodes to string or string-array values (arrays are repeated keys).
- * - `body` is `undefined` for operations that send none.
- * - `errors` lists the statuses the operation declares (the union of Clerk's spec and SDK docs);
- *   each becomes its own tagged error.
- * - `idempotent` says whether repeating the request cannot change the outcome; only idempotent
- *   operations (and reconciled ones) are retried after an ambiguous failure. Every `method` but
- *   `GET` is a write: its failures say whether it may have been applied (`outcome`).
- * - `paginated` names the `Stream` the client derives for a list that pages with `limit`/`offset`.
- * - `reconciled` says how a repeat after an ambiguous attempt is made safe: through which read.
- * - `closedBody` says the body is a closed object (an unknown field is refused, not ignored).
+ * One operation of the API: the core's operation (`operation`: name, method, route template,
+ * parameters, declared statuses, traits) bound to this line's Schemas (`pathParams`, `query`,
+ * `body` — `undefined` for operations that send none — and `success`). Each declared status
+ * (`errors`) becomes its own tagged error. See the core's `Operation` for the traits.
  *
  * @since 0.1.0
  * @category models
@@ -60,24 +50,7 @@ export interface Endpoint<
   Success extends AnySchema = AnySchema,
   Status extends DeclaredStatus = DeclaredStatus,
   Stream extends string = never
-> {
-  readonly name: Name
-  readonly operationId: string
-  readonly method: HttpMethod
-  readonly path: string
-  readonly pathParams: Path
-  readonly query: Query
-  readonly body: Body
-  readonly success: Success
-  readonly errors: ReadonlyArray<Status>
-  readonly idempotent: boolean
-  readonly paginated: Paginated<Stream> | undefined
-  readonly reconciled: Reconciled | undefined
-  readonly creates: CoreOperation.Creates | undefined
-  readonly closedBody: boolean
-  /** The core's description of the operation (routes, parameters, traits): the source of the fields above. */
-  readonly operation: CoreOperation.Operation<Name, Status, Stream>
-}
+> extends CoreEndpoint.Endpoint<Name, Path, Query, Body, Success, Status, Stream> {}
 
 /**
  * The paging trait (the core's): the list walks `limit`/`offset` pages of `{ data, totalCount }`,
@@ -151,32 +124,13 @@ export declare namespace Endpoint {
 }
 
 /**
- * The Schemas of one endpoint: path, query and body parameters (camelCase, encoding to wire names)
- * and the success model.
- *
- * @since 0.3.0
- * @category models
- */
-export interface Schemas<
-  Path extends AnySchema,
-  Query extends AnySchema,
-  Body extends AnySchema | undefined,
-  Success extends AnySchema
-> {
-  readonly pathParams: Path
-  readonly query: Query
-  readonly body: Body
-  readonly success: Success
-}
-
-/**
  * Makes an endpoint from the core's operation (name, method, route, statuses, traits) and this
  * line's Schemas for it: nothing the core says is written again here.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = <
+export const make: <
   const Name extends string,
   Path extends AnySchema,
   Query extends AnySchema,
@@ -186,24 +140,8 @@ export const make = <
   const Stream extends string = never
 >(
   operation: CoreOperation.Operation<Name, Status, Stream>,
-  schemas: Schemas<Path, Query, Body, Success>
-): Endpoint<Name, Path, Query, Body, Success, Status, Stream> => ({
-  name: operation.name,
-  operationId: operation.operationId,
-  method: operation.method,
-  path: operation.path,
-  pathParams: schemas.pathParams,
-  query: schemas.query,
-  body: schemas.body,
-  success: schemas.success,
-  errors: operation.statuses,
-  idempotent: operation.idempotent,
-  paginated: operation.paginated,
-  reconciled: operation.reconciled,
-  creates: operation.creates,
-  closedBody: operation.closedBody,
-  operation
-})
+  schemas: CoreEndpoint.Schemas<Path, Query, Body, Success>
+) => Endpoint<Name, Path, Query, Body, Success, Status, Stream> = CoreEndpoint.bind
 
 /**
  * The caller's input of an endpoint (see `Endpoint.Input`), for readers of this module as a

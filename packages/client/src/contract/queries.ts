@@ -1,16 +1,11 @@
 /**
- * `list` — GET /organizations/{organization_id}/memberships: one page of an organization's
- * memberships, filtered and ordered.
+ * The query Schemas of the two lists: paging and ordering (both), and the filters of an
+ * organization's list. Wire names are the core's (`Operations.list.params`), reflected by a test.
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 import { optionalField } from "../models/fields.js"
-import type { MetadataSchemas } from "../models/Json.js"
-import { makeOrganizationMembershipsPage } from "../models/OrganizationMembershipsPage.js"
-import { Operations } from "@clerk-effect/core"
-import * as Endpoint from "./Endpoint.js"
-import { OrganizationPath } from "./fields.js"
 import { Limit, Offset, OrderBy, QueryList, Text, TimestampMillis } from "./params.js"
 
 /**
@@ -51,15 +46,9 @@ export const ListQuery = Schema.Struct({
 })
 
 /**
- * The `list` endpoint for given metadata schemas.
+ * The query of the instance-wide list: paging and ordering.
  *
  * @since 0.1.0
- * @category endpoints
+ * @category schemas
  */
-export const makeList = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
-  Endpoint.make(Operations.list, {
-    pathParams: OrganizationPath,
-    query: ListQuery,
-    body: undefined,
-    success: makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata)
-  })
+export const ListInstanceQuery = Schema.Struct(PageQueryFields)
