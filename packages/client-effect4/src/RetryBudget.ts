@@ -1,22 +1,9 @@
 /**
  * A retry budget: the tokens every call of one layer draws from to send anything beyond its first
- * attempt (a retry, or the read-back of an ambiguous write), refilled by successes. The model is
- * the AWS SDK's standard retry quota: when a large share of calls fails (an outage, a throttling
- * storm), the budget runs dry and calls fail after their first attempt instead of multiplying the
- * traffic the fleet sends; as calls succeed again, it fills back up.
- *
- * Defaults (`Defaults`), the AWS SDK's standard quota:
- *
- * - `capacity` 500: the budget starts full and never holds more.
- * - `retryCost` 5: one retry (or read-back) takes 5 tokens; a full budget pays for 100 retries
- *   before any success refills it.
- * - `timeoutCost` 10: a retry after a time-out takes 10 (a slow server is the likeliest to be
- *   overloaded, and a timed-out request may still be running there).
- * - `successRefill` 1: a call that succeeds at its first attempt gives 1 token back; one that
- *   succeeds after retries gives back what its last retry took (so a single retry that works
- *   costs nothing in the end). Only retries that are not followed by success drain the budget:
- *   it holds while there are at least five clean successes for each of them, and runs dry in an
- *   outage (500 tokens are 100 such retries).
+ * attempt (a retry, or the read-back of an ambiguous write), refilled by successes: the AWS SDK's
+ * standard retry quota. The accounting and the defaults' reasons are the core's
+ * (`@clerk-effect/core`, `Budget`): 500 tokens, 5 per retry, 10 per retry after a time-out, 1 back
+ * per clean success, a retried success giving back what its last retry took.
  *
  * One budget belongs to one transport: each `ClerkTransport.layer` (and each
  * `ClerkTransport.make`) has its own, shared by every call through it; two clients never share
@@ -24,25 +11,16 @@
  *
  * @since 0.2.0
  */
+import { Budget as CoreBudget } from "@clerk-effect/core"
 import * as Effect from "effect/Effect"
-import * as Predicate from "effect/Predicate"
 
 /**
- * The size and prices of a budget (see the module comment for the defaults' reasons).
+ * The size and prices of a budget (see the core's `Budget.Options`).
  *
  * @since 0.2.0
  * @category models
  */
-export interface Options {
-  /** Tokens when the budget is full (and at the start). */
-  readonly capacity: number
-  /** Tokens one retry or read-back takes. */
-  readonly retryCost: number
-  /** Tokens one retry after a `Timeout` takes. */
-  readonly timeoutCost: number
-  /** Tokens a call that succeeds at its first attempt gives back. */
-  readonly successRefill: number
-}
+export type Options = CoreBudget.Options
 
 /**
  * The AWS SDK's standard retry quota: 500 tokens, 5 per retry, 10 per retry after a time-out, 1
@@ -51,7 +29,7 @@ export interface Options {
  * @since 0.2.0
  * @category constants
  */
-export const Defaults: Options = { capacity: 500, retryCost: 5, timeoutCost: 10, successRefill: 1 }
+export const Defaults: Options = CoreBudget.Defaults
 
 /**
  * The off switch: a budget that never runs dry, so only the retry policy bounds retries.
@@ -59,12 +37,12 @@ export const Defaults: Options = { capacity: 500, retryCost: 5, timeoutCost: 10,
  * @since 0.2.0
  * @category constants
  */
-export const unlimited: Options = { capacity: Number.POSITIVE_INFINITY, retryCost: 0, timeoutCost: 0, successRefill: 0 }
+export const unlimited: Options = CoreBudget.unlimited
 
 /**
- * A budget in use. Taking and giving are synchronous (`…Unsafe`, as Effect 4 names what runs
- * outside an effect; JavaScript runs one at a time, so each is atomic): they sit on the hot path of
- * every call, where an effect per success would cost more than the bookkeeping itself.
+ * A budget in use: the core's token account (`tokens`), with the tokens left as an effect. Taking
+ * and giving are synchronous (`…Unsafe`, as Effect 4 names what runs outside an effect): they sit
+ * on the hot path of every call.
  *
  * @since 0.2.0
  * @category models
@@ -80,25 +58,23 @@ export interface RetryBudget {
   readonly takeUnsafe: (error: unknown) => number | undefined
   /** Gives `tokens` back (never above `capacity`). */
   readonly giveUnsafe: (tokens: number) => void
+  /** The core's account behind it. */
+  readonly tokens: CoreBudget.Tokens
 }
 
-const isTimeout = (error: unknown): boolean => Predicate.isTagged(error, "Timeout")
-
 class Budget implements RetryBudget {
-  private tokens: number
+  readonly tokens: CoreBudget.Tokens
   readonly available: Effect.Effect<number>
   constructor(readonly options: Options) {
-    this.tokens = options.capacity
-    this.available = Effect.sync(() => this.tokens)
+    const tokens = new CoreBudget.Tokens(options)
+    this.tokens = tokens
+    this.available = Effect.sync(() => tokens.remaining)
   }
   takeUnsafe(error: unknown): number | undefined {
-    const cost = isTimeout(error) ? this.options.timeoutCost : this.options.retryCost
-    if (cost > this.tokens) return undefined
-    this.tokens -= cost
-    return cost
+    return this.tokens.take(error)
   }
   giveUnsafe(tokens: number): void {
-    this.tokens = Math.min(this.options.capacity, this.tokens + tokens)
+    this.tokens.give(tokens)
   }
 }
 

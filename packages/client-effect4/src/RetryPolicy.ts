@@ -3,18 +3,10 @@
  * exponential backoff with full jitter, a capped delay, a capped total elapsed time and attempt
  * count, with `Retry-After` winning over the computed delay).
  *
- * Defaults (`Defaults`), starting from the `x-speakeasy-retries` block of Clerk's spec
- * (500 ms initial, ×1.5, 60 s max interval, 1 h max elapsed, 5XX and connection errors):
- *
- * - `initialDelay` 500 ms and `factor` 1.5: kept from Clerk's spec.
- * - `maxDelay` 10 s (spec: 60 s): one Clerk rate-limit window; a single wait longer than that
- *   rarely helps a caller who is waiting on the answer.
- * - `maxElapsed` 30 s (spec: 1 h): an hour is for background jobs, not for a request path; no
- *   retry is started whose wait would end after 30 s from the first attempt.
- * - `maxAttempts` 5 (spec: unbounded within the hour): the first attempt and four retries.
- * - `maxRetryAfter` 20 s: a `Retry-After` longer than that is clamped (a broken proxy must not
- *   park the call); it is still never waited beyond `maxElapsed`.
- * - `jitter` full: each wait is uniform in [0, min(maxDelay, initialDelay × factor^n)), in whole ms.
+ * The decision (what is retried, the timing, the budget's charge) is the core's
+ * (`@clerk-effect/core`: `Classify` and `Backoff`, with the defaults and their reasons); this module
+ * drives an Effect `Schedule` with it. Defaults: 500 ms initial delay ×1.5, at most 10 s a wait,
+ * 30 s elapsed, 5 attempts, `Retry-After` clamped to 20 s, full jitter.
  *
  * What is retried: 429 always (the request was not applied); 500/502/503/504, transport failures
  * and time-outs only when repeating cannot change the outcome (`idempotent`) or when the operation
@@ -26,31 +18,23 @@
  *
  * @since 0.1.0
  */
+import { Backoff, type CallAccount, Classify, RetryAfterText, Statuses } from "@clerk-effect/core"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
-import * as RetryAfter from "./RetryAfter.js"
 
 /**
- * What a policy knows about the call it wraps.
- *
- * - `operation`: the operation name (`create`, `list`, …).
- * - `idempotent`: whether repeating the request cannot change the outcome.
- * - `reconciled`: whether the operation makes a repeat safe itself (it reads the result back when
- *   the repeat finds the first attempt's effect), so ambiguous failures may be retried.
+ * What a policy knows about the call it wraps (the core's `Classify.RetryContext`): the operation's
+ * name, whether repeating it cannot change the outcome (`idempotent`), and whether it makes a repeat
+ * safe itself by reading its result back (`reconciled`).
  *
  * @since 0.1.0
  * @category models
  */
-export interface RetryContext {
-  readonly operation: string
-  readonly idempotent: boolean
-  readonly reconciled?: boolean | undefined
-}
+export type RetryContext = Classify.RetryContext
 
 /**
  * An error that records how many attempts were made; the operation sets it on the error the call
@@ -64,20 +48,15 @@ export interface CountsAttempts {
 }
 
 /**
- * The call a policy retries, as the operation sees it:
- *
- * - `startMillis`: when the call started (`Clock` time); elapsed limits count from here, so the
- *   retries of a read-back stay within the call's time.
- * - `charge(error)`: pays for one more request after `error` from the layer's `RetryBudget`;
- *   `false` (nothing taken) when the budget cannot, and the policy must not retry.
+ * The call a policy retries, as the operation sees it (the core's `CallAccount.RetryCall`): when it
+ * started (`Clock` time; elapsed limits count from here, so the retries of a read-back stay within
+ * the call's time) and `charge(error)`, which pays for one more request after `error` from the
+ * layer's `RetryBudget` (`false`, nothing taken, when the budget cannot: the policy must not retry).
  *
  * @since 0.2.0
  * @category models
  */
-export interface RetryCall {
-  readonly startMillis: number
-  readonly charge: (error: unknown) => boolean
-}
+export type RetryCall = CallAccount.RetryCall
 
 /**
  * A retry policy: given a single attempt (which the policy may run any number of times), returns
@@ -108,17 +87,14 @@ export interface RetryPolicy {
 export const none: RetryPolicy = { retry: (attempt) => attempt, repeats: false }
 
 /**
- * How a failure is treated:
- *
- * - `throttled`: 429, the request was refused unapplied; always safe to repeat.
- * - `transient`: 500/502/503/504, transport failure or time-out; the request may or may not have
- *   been applied (ambiguous), so only repeated when that is safe.
- * - `permanent`: everything else (other 4xx, undecodable responses, rejected input); never repeated.
+ * How a failure is treated (the core's classification): `throttled` (429, always safe to repeat),
+ * `transient` (500/502/503/504, transport failure or time-out: only repeated when that is safe),
+ * `permanent` (everything else: never repeated).
  *
  * @since 0.1.0
  * @category models
  */
-export type Classification = "throttled" | "transient" | "permanent"
+export type Classification = Classify.Classification
 
 /**
  * The statuses that are transient: the server failed, and may or may not have applied the request.
@@ -126,7 +102,7 @@ export type Classification = "throttled" | "transient" | "permanent"
  * @since 0.1.0
  * @category constants
  */
-export const TransientStatuses: ReadonlySet<number> = new Set([500, 502, 503, 504])
+export const TransientStatuses: ReadonlySet<number> = Statuses.TransientStatuses
 
 /**
  * The status that is throttling: the request was refused and not applied.
@@ -134,7 +110,7 @@ export const TransientStatuses: ReadonlySet<number> = new Set([500, 502, 503, 50
  * @since 0.1.0
  * @category constants
  */
-export const ThrottledStatus = 429
+export const ThrottledStatus: 429 = Statuses.ThrottledStatus
 
 /**
  * Classifies a failure of one attempt.
@@ -142,16 +118,7 @@ export const ThrottledStatus = 429
  * @since 0.1.0
  * @category classification
  */
-export const classify = (error: unknown): Classification => {
-  if (typeof error !== "object" || error === null) return "permanent"
-  const tag = (error as { readonly _tag?: unknown })._tag
-  if (tag === "TransportError" || tag === "Timeout") return "transient"
-  if (tag === "ResponseDecodeError" || tag === "InvalidInput") return "permanent"
-  const status = (error as { readonly status?: unknown }).status
-  if (status === ThrottledStatus) return "throttled"
-  if (typeof status === "number" && TransientStatuses.has(status)) return "transient"
-  return "permanent"
-}
+export const classify: (error: unknown) => Classification = Classify.classify
 
 /**
  * Whether a failed attempt may have been applied by Clerk: a transient failure (5xx, transport
@@ -160,7 +127,7 @@ export const classify = (error: unknown): Classification => {
  * @since 0.1.0
  * @category classification
  */
-export const isAmbiguous = (error: unknown): boolean => classify(error) === "transient"
+export const isAmbiguous: (error: unknown) => boolean = Classify.isAmbiguous
 
 /**
  * Whether a policy may repeat an attempt that failed with `error` in `context` (ignoring timing).
@@ -168,16 +135,7 @@ export const isAmbiguous = (error: unknown): boolean => classify(error) === "tra
  * @since 0.1.0
  * @category classification
  */
-export const isRetryable = (error: unknown, context: RetryContext): boolean => {
-  switch (classify(error)) {
-    case "throttled":
-      return true
-    case "transient":
-      return context.idempotent || context.reconciled === true
-    case "permanent":
-      return false
-  }
-}
+export const isRetryable: (error: unknown, context: RetryContext) => boolean = Classify.isRetryable
 
 /**
  * The timing of a backoff policy.
@@ -203,20 +161,31 @@ export interface Options {
 }
 
 /**
- * The default timing (see the module comment for the reasons).
+ * The default timing (the core's `Backoff.Defaults`; see the module comment for the reasons).
  *
  * @since 0.1.0
  * @category constants
  */
 export const Defaults: Options = {
-  initialDelay: Duration.millis(500),
-  factor: 1.5,
-  maxDelay: Duration.seconds(10),
-  maxElapsed: Duration.seconds(30),
-  maxAttempts: 5,
-  maxRetryAfter: Duration.seconds(20),
-  jitter: true
+  initialDelay: Duration.millis(Backoff.Defaults.initialDelayMillis),
+  factor: Backoff.Defaults.factor,
+  maxDelay: Duration.millis(Backoff.Defaults.maxDelayMillis),
+  maxElapsed: Duration.millis(Backoff.Defaults.maxElapsedMillis),
+  maxAttempts: Backoff.Defaults.maxAttempts,
+  maxRetryAfter: Duration.millis(Backoff.Defaults.maxRetryAfterMillis),
+  jitter: Backoff.Defaults.jitter
 }
+
+/** The core's timing of `options`, in milliseconds. */
+const timingOf = (options: Options): Backoff.Timing => ({
+  initialDelayMillis: Duration.toMillis(Duration.fromInputUnsafe(options.initialDelay)),
+  factor: options.factor,
+  maxDelayMillis: Duration.toMillis(Duration.fromInputUnsafe(options.maxDelay)),
+  maxElapsedMillis: Duration.toMillis(Duration.fromInputUnsafe(options.maxElapsed)),
+  maxAttempts: options.maxAttempts,
+  maxRetryAfterMillis: Duration.toMillis(Duration.fromInputUnsafe(options.maxRetryAfter)),
+  jitter: options.jitter
+})
 
 /**
  * The computed (pre-jitter) delay before retry number `retry` (0 for the first retry), in ms.
@@ -225,19 +194,17 @@ export const Defaults: Options = {
  * @category schedules
  */
 export const computedDelayMillis = (options: Options, retry: number): number =>
-  Math.min(
-    Duration.toMillis(options.maxDelay),
-    Duration.toMillis(options.initialDelay) * options.factor ** Math.max(0, retry)
-  )
+  Backoff.computedDelayMillis(timingOf(options), retry)
 
 /**
- * The wait an error's `retryAfter` asks for, at most `cap`: a `Duration` (`TooManyRequests`) as
- * it is, a header's text (delay-seconds, or an HTTP date relative to `nowMillis`) parsed.
+ * The wait an error's `retryAfter` asks for in ms, at most `capMillis`: a `Duration`
+ * (`TooManyRequests`) as it is, a header's text (delay-seconds, or an HTTP date relative to
+ * `nowMillis`) parsed by the core's grammar.
  */
-const retryAfterOf = (error: unknown, nowMillis: number, cap: Duration.Duration): Option.Option<Duration.Duration> => {
+const retryAfterMillisOf = (error: unknown, nowMillis: number, capMillis: number): number | undefined => {
   const value = (error as { readonly retryAfter?: unknown }).retryAfter
-  if (Duration.isDuration(value)) return Option.some(Duration.min(value, cap))
-  return typeof value === "string" ? RetryAfter.parse(value, nowMillis, cap) : Option.none()
+  if (Duration.isDuration(value)) return Math.min(Duration.toMillis(value), capMillis)
+  return typeof value === "string" ? RetryAfterText.parse(value, nowMillis, capMillis) : undefined
 }
 
 /**
@@ -256,21 +223,20 @@ export const schedule = (
   startMillis: number,
   call?: RetryCall
 ): Schedule.Schedule<Duration.Duration, unknown> => {
-  const deadline = startMillis + Duration.toMillis(options.maxElapsed)
-  const maxRetryAfter = Duration.fromInputUnsafe(options.maxRetryAfter)
+  const timing = timingOf(options)
+  // a method of the call's account: bound here, once per schedule
+  const charge = call === undefined ? undefined : (error: unknown) => call.charge(error)
   return Schedule.fromStep(
     Effect.sync(() => {
       let retries = 0
       return (now: number, error: unknown) => {
-        if (!isRetryable(error, context) || retries + 1 >= options.maxAttempts) return Cause.done(Duration.zero)
-        const retryAfter = retryAfterOf(error, now, maxRetryAfter)
-        const delay: Effect.Effect<number> = Option.isSome(retryAfter)
-          ? Effect.succeed(Duration.toMillis(retryAfter.value))
-          : options.jitter
-            ? Effect.map(Random.next, (u) => Math.floor(u * computedDelayMillis(options, retries)))
-            : Effect.succeed(Math.floor(computedDelayMillis(options, retries)))
-        return Effect.flatMap(delay, (millis) => {
-          if (now + millis > deadline || (call !== undefined && !call.charge(error))) return Cause.done(Duration.zero)
+        if (!Backoff.mayRetry(timing, context, error, retries)) return Cause.done(Duration.zero)
+        const retryAfterMillis = retryAfterMillisOf(error, now, timing.maxRetryAfterMillis)
+        const random = Backoff.usesRandom(timing, retryAfterMillis) ? Random.next : Effect.succeed(0)
+        return Effect.flatMap(random, (u) => {
+          const attempted = { error, retries, nowMillis: now, startMillis, retryAfterMillis, random: u, charge }
+          const millis = Backoff.decide(timing, context, attempted)
+          if (millis === undefined) return Cause.done(Duration.zero)
           retries++
           const wait = Duration.millis(millis)
           return Effect.succeed([wait, wait] as [Duration.Duration, Duration.Duration])

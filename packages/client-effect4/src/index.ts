@@ -26,11 +26,21 @@ export * from "./errors/ClientErrors.js"
 export * from "./errors/Outcome.js"
 export * from "./models/ClerkErrors.js"
 export * from "./models/Json.js"
-export * from "./models/Organization.js"
-export * from "./models/OrganizationMembership.js"
-export * from "./models/OrganizationMembershipsPage.js"
-export * from "./models/PublicUserData.js"
+// the models' schemas and types; their wire codecs are in `@clerk-effect/client-effect4/contract`
+export { Organization, type OrganizationWire } from "./models/Organization.js"
+export {
+  makeOrganizationMembership,
+  OrganizationMembership,
+  type OrganizationMembershipOf,
+  type OrganizationMembershipWire
+} from "./models/OrganizationMembership.js"
+export {
+  makeOrganizationMembershipsPage,
+  OrganizationMembershipsPage,
+  type OrganizationMembershipsPageOf
+} from "./models/OrganizationMembershipsPage.js"
+export { PublicUserData, type PublicUserDataWire } from "./models/PublicUserData.js"
 export { Api, makeApi, OperationNames, type OperationName, type ApiOf } from "./contract/Api.js"
 export type { OrderBy } from "./contract/params.js"
-export { ClerkErrorCodes, type ClerkErrorCode } from "./contract/ErrorCodes.js"
+export { ClerkErrorCodes, type ClerkErrorCode } from "@clerk-effect/core"
 export { version } from "./version.js"

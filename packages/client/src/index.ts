@@ -44,5 +44,5 @@ export {
 export { PublicUserData, type PublicUserDataWire } from "./models/PublicUserData.js"
 export { Api, makeApi, OperationNames, type OperationName, type ApiOf } from "./contract/Api.js"
 export type { OrderBy } from "./contract/params.js"
-export { ClerkErrorCodes, type ClerkErrorCode } from "./contract/ErrorCodes.js"
+export { ClerkErrorCodes, type ClerkErrorCode } from "@clerk-effect/core"
 export { version } from "./version.js"

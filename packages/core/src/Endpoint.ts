@@ -9,16 +9,21 @@ import type { Creates, HttpMethod, Operation, Paginated, Reconciled } from "./Op
 import type { DeclaredStatus } from "./Statuses.js"
 
 /**
- * The Schemas a line supplies for one operation.
+ * The Schemas a line supplies for one operation, and the wire codec of its success model (the
+ * core's codec, with the line's metadata codecs): responses are decoded, and the mock's answers
+ * encoded, with `codec`; the Schema judges and explains what the codec refuses. A line's `make`
+ * requires a codec of exactly the success Schema's types, so an endpoint without one does not
+ * compile.
  *
  * @since 0.1.0
  * @category models
  */
-export interface Schemas<Path, Query, Body, Success> {
+export interface Schemas<Path, Query, Body, Success, Codec = unknown> {
   readonly pathParams: Path
   readonly query: Query
   readonly body: Body
   readonly success: Success
+  readonly codec: Codec
 }
 
 /**
@@ -35,8 +40,9 @@ export interface Endpoint<
   Body,
   Success,
   Status extends DeclaredStatus,
-  Stream extends string
-> extends Schemas<Path, Query, Body, Success> {
+  Stream extends string,
+  Codec = unknown
+> extends Schemas<Path, Query, Body, Success, Codec> {
   readonly name: Name
   readonly operationId: string
   readonly method: HttpMethod
@@ -63,11 +69,12 @@ export const bind = <
   Body,
   Success,
   const Status extends DeclaredStatus,
-  const Stream extends string
+  const Stream extends string,
+  Codec
 >(
   operation: Operation<Name, Status, Stream>,
-  schemas: Schemas<Path, Query, Body, Success>
-): Endpoint<Name, Path, Query, Body, Success, Status, Stream> => ({
+  schemas: Schemas<Path, Query, Body, Success, Codec>
+): Endpoint<Name, Path, Query, Body, Success, Status, Stream, Codec> => ({
   name: operation.name,
   operationId: operation.operationId,
   method: operation.method,
@@ -76,6 +83,7 @@ export const bind = <
   query: schemas.query,
   body: schemas.body,
   success: schemas.success,
+  codec: schemas.codec,
   errors: operation.statuses,
   idempotent: operation.idempotent,
   paginated: operation.paginated,

@@ -1,15 +1,35 @@
 /**
- * The whole API: the six endpoints, once, for the client, the mock and the contract suite.
+ * The whole API: the core's six operations, each bound to this line's Schemas for it (path, query,
+ * body, success) and its success model's wire codec, once, for the client and its tests.
  *
  * @since 0.1.0
  */
-import { JsonMetadata, type MetadataSchemas } from "../models/Json.js"
-import { makeCreate } from "./create.js"
-import { makeDelete } from "./delete.js"
-import { makeList } from "./list.js"
-import { makeListInstance } from "./listInstance.js"
-import { makeUpdate } from "./update.js"
-import { makeUpdateMetadata } from "./updateMetadata.js"
+import { Operations } from "@clerk-effect/core"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+import * as SchemaGetter from "effect/SchemaGetter"
+import { JsonMetadata, MetadataPatch, type MetadataSchema, type MetadataSchemas } from "../models/Json.js"
+import { makeOrganizationMembership, makeOrganizationMembershipWireCodec } from "../models/OrganizationMembership.js"
+import {
+  makeOrganizationMembershipsPage,
+  makeOrganizationMembershipsPageWireCodec
+} from "../models/OrganizationMembershipsPage.js"
+import * as Endpoint from "./Endpoint.js"
+import { MembershipPath, OrganizationPath } from "./fields.js"
+import { Id, Role } from "./params.js"
+import { ListInstanceQuery, ListQuery } from "./queries.js"
+
+/** Optional metadata that may be sent as `null` (read as absent). */
+const nullableMetadata = <A>(schema: MetadataSchema<A>) =>
+  Schema.optionalKey(Schema.NullOr(schema)).pipe(
+    Schema.decodeTo(Schema.optionalKey(Schema.toType(schema)), {
+      decode: SchemaGetter.transformOptional((o: Option.Option<A | null>) =>
+        Option.filter(o, (a): a is A => Predicate.isNotNull(a))
+      ),
+      encode: SchemaGetter.passthrough({ strict: false })
+    })
+  )
 
 /**
  * The six endpoints for given metadata schemas.
@@ -17,14 +37,66 @@ import { makeUpdateMetadata } from "./updateMetadata.js"
  * @since 0.1.0
  * @category constructors
  */
-export const makeApi = <Public, Private>(meta: MetadataSchemas<Public, Private>) => ({
-  create: makeCreate(meta),
-  list: makeList(meta),
-  update: makeUpdate(meta),
-  delete: makeDelete(meta),
-  updateMetadata: makeUpdateMetadata(meta),
-  listInstance: makeListInstance(meta)
-})
+export const makeApi = <Public, Private>(meta: MetadataSchemas<Public, Private>) => {
+  const membership = makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata)
+  const membershipCodec = makeOrganizationMembershipWireCodec(meta.publicMetadata, meta.privateMetadata)
+  const page = makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata)
+  const pageCodec = makeOrganizationMembershipsPageWireCodec(meta.publicMetadata, meta.privateMetadata)
+  return {
+    create: Endpoint.make(Operations.create, {
+      pathParams: OrganizationPath,
+      query: Endpoint.NoFields,
+      body: Schema.Struct({
+        userId: Id,
+        role: Role,
+        publicMetadata: nullableMetadata(meta.publicMetadata),
+        privateMetadata: nullableMetadata(meta.privateMetadata)
+      }).pipe(
+        Schema.encodeKeys({ userId: "user_id", publicMetadata: "public_metadata", privateMetadata: "private_metadata" })
+      ),
+      success: membership,
+      codec: membershipCodec
+    }),
+    list: Endpoint.make(Operations.list, {
+      pathParams: OrganizationPath,
+      query: ListQuery,
+      body: undefined,
+      success: page,
+      codec: pageCodec
+    }),
+    update: Endpoint.make(Operations.update, {
+      pathParams: MembershipPath,
+      query: Endpoint.NoFields,
+      body: Schema.Struct({ role: Role }),
+      success: membership,
+      codec: membershipCodec
+    }),
+    delete: Endpoint.make(Operations.delete, {
+      pathParams: MembershipPath,
+      query: Endpoint.NoFields,
+      body: undefined,
+      success: membership,
+      codec: membershipCodec
+    }),
+    updateMetadata: Endpoint.make(Operations.updateMetadata, {
+      pathParams: MembershipPath,
+      query: Endpoint.NoFields,
+      body: Schema.Struct({
+        publicMetadata: Schema.optionalKey(MetadataPatch),
+        privateMetadata: Schema.optionalKey(MetadataPatch)
+      }).pipe(Schema.encodeKeys({ publicMetadata: "public_metadata", privateMetadata: "private_metadata" })),
+      success: membership,
+      codec: membershipCodec
+    }),
+    listInstance: Endpoint.make(Operations.listInstance, {
+      pathParams: Endpoint.NoFields,
+      query: ListInstanceQuery,
+      body: undefined,
+      success: page,
+      codec: pageCodec
+    })
+  }
+}
 
 /**
  * The six endpoints of an API with typed metadata.

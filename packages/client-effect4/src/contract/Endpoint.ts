@@ -5,7 +5,9 @@
  *
  * @since 0.1.0
  */
+import { CoreEndpoint, type Operation as CoreOperation } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
+import type { WireCodec } from "../models/WireCodec.js"
 import type { DeclaredStatus, StatusError } from "../errors/StatusErrors.js"
 
 /**
@@ -14,7 +16,7 @@ import type { DeclaredStatus, StatusError } from "../errors/StatusErrors.js"
  * @since 0.1.0
  * @category models
  */
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE"
+export type HttpMethod = CoreOperation.HttpMethod
 
 /**
  * A schema of an object with no fields: the query or body of an operation that has none.
@@ -33,20 +35,10 @@ export const NoFields = Schema.Struct({})
 export type AnySchema = Schema.Top & { readonly DecodingServices: never; readonly EncodingServices: never }
 
 /**
- * One operation of the API.
- *
- * - `path` is the route template under the base URL, with `{name}` placeholders whose values come
- *   from encoding `pathParams` (wire keys).
- * - `query` encodes to string or string-array values (arrays are repeated keys).
- * - `body` is `undefined` for operations that send none.
- * - `errors` lists the statuses the operation declares (the union of Clerk's spec and SDK docs);
- *   each becomes its own tagged error.
- * - `idempotent` says whether repeating the request cannot change the outcome; only idempotent
- *   operations (and reconciled ones) are retried after an ambiguous failure. Every `method` but
- *   `GET` is a write: its failures say whether it may have been applied (`outcome`).
- * - `paginated` names the `Stream` the client derives for a list that pages with `limit`/`offset`.
- * - `reconciled` says how a repeat after an ambiguous attempt is made safe: through which read.
- * - `closedBody` says the body is a closed object (an unknown field is refused, not ignored).
+ * One operation of the API: the core's operation (`operation`: name, method, route template,
+ * parameters, declared statuses, traits) bound to this line's Schemas (`pathParams`, `query`,
+ * `body` — `undefined` for operations that send none — and `success`) and the success model's wire
+ * codec. Each declared status (`errors`) becomes its own tagged error.
  *
  * @since 0.1.0
  * @category models
@@ -59,49 +51,32 @@ export interface Endpoint<
   Success extends AnySchema = AnySchema,
   Status extends DeclaredStatus = DeclaredStatus,
   Stream extends string = never
-> {
-  readonly name: Name
-  readonly operationId: string
-  readonly method: HttpMethod
-  readonly path: string
-  readonly pathParams: Path
-  readonly query: Query
-  readonly body: Body
-  readonly success: Success
-  readonly errors: ReadonlyArray<Status>
-  readonly idempotent: boolean
-  readonly paginated: Paginated<Stream> | undefined
-  readonly reconciled: Reconciled | undefined
-  readonly closedBody: boolean
-}
+> extends CoreEndpoint.Endpoint<
+    Name,
+    Path,
+    Query,
+    Body,
+    Success,
+    Status,
+    Stream,
+    WireCodec<Success["Type"], Success["Encoded"]>
+  > {}
 
 /**
- * The paging trait: the list walks `limit`/`offset` pages of `{ data, totalCount }`, and the
- * client derives a `Stream` of its items named `stream`.
+ * The paging trait (the core's).
  *
  * @since 0.2.0
  * @category models
  */
-export interface Paginated<Stream extends string = string> {
-  readonly stream: Stream
-}
+export type Paginated<Stream extends string = string> = CoreOperation.Paginated<Stream>
 
 /**
- * The reconciliation trait of a write that is not idempotent: its result is read back with the
- * endpoint `through` (a paginated read), called with `readInput(writeInput)`, the first item of
- * that page being the write's result, when a repeat after an ambiguous attempt (time-out,
- * transport failure, 5xx) is refused with `appliedCode` (the earlier attempt was applied), and
- * when the write's attempts end with an ambiguous one unresolved.
+ * The reconciliation trait (the core's).
  *
  * @since 0.2.0
  * @category models
  */
-export interface Reconciled {
-  readonly through: string
-  readonly appliedStatus: number
-  readonly appliedCode: string
-  readonly readInput: (input: never) => object
-}
+export type Reconciled = CoreOperation.Reconciled
 
 /**
  * Any endpoint.
@@ -110,7 +85,7 @@ export interface Reconciled {
  * @category models
  */
 // biome-ignore lint/suspicious/noExplicitAny: variance-free upper bound for heterogeneous endpoint tables
-export type AnyEndpoint = Endpoint<string, any, any, any, any, DeclaredStatus, any>
+export type AnyEndpoint = CoreEndpoint.Endpoint<string, any, any, any, any, DeclaredStatus, any, any>
 
 /**
  * Type-level accessors of an endpoint.
@@ -157,12 +132,13 @@ export declare namespace Endpoint {
 }
 
 /**
- * Makes an endpoint description, keeping the literal types of its name and statuses.
+ * Makes an endpoint from the core's operation (name, method, route, statuses, traits), this line's
+ * Schemas for it and its success model's codec: nothing the core says is written again here.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = <
+export const make: <
   const Name extends string,
   Path extends AnySchema,
   Query extends AnySchema,
@@ -171,8 +147,9 @@ export const make = <
   const Status extends DeclaredStatus,
   const Stream extends string = never
 >(
-  endpoint: Endpoint<Name, Path, Query, Body, Success, Status, Stream>
-): Endpoint<Name, Path, Query, Body, Success, Status, Stream> => endpoint
+  operation: CoreOperation.Operation<Name, Status, Stream>,
+  schemas: CoreEndpoint.Schemas<Path, Query, Body, Success, WireCodec<Success["Type"], Success["Encoded"]>>
+) => Endpoint<Name, Path, Query, Body, Success, Status, Stream> = CoreEndpoint.bind
 
 /**
  * The caller's input of an endpoint (see `Endpoint.Input`), for readers of this module as a

@@ -4,13 +4,11 @@
  *
  * @since 0.1.0
  */
+import { Params } from "@clerk-effect/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as SchemaGetter from "effect/SchemaGetter"
 import * as SchemaIssue from "effect/SchemaIssue"
-
-const loneSurrogate = /\p{Cs}/u
-const wellFormed = "must be well-formed Unicode (no lone surrogate)"
 
 /**
  * Text sent in a URL (path segment or query value): any string that is well-formed Unicode. A lone
@@ -19,9 +17,7 @@ const wellFormed = "must be well-formed Unicode (no lone surrogate)"
  * @since 0.1.0
  * @category schemas
  */
-export const Text = Schema.String.check(
-  Schema.makeFilter((s: string) => (loneSurrogate.test(s) ? wellFormed : undefined))
-).annotate({ identifier: "Text" })
+export const Text = Schema.String.check(Schema.makeFilter(Params.checkText)).annotate({ identifier: "Text" })
 
 /**
  * A resource id used as a path segment: non-empty, and not a dot segment (`.`/`..`), which URL
@@ -30,14 +26,7 @@ export const Text = Schema.String.check(
  * @since 0.1.0
  * @category schemas
  */
-export const Id = Schema.String.check(
-  Schema.makeFilter((s: string) => {
-    if (s.length === 0) return "must be a non-empty string"
-    if (s === "." || s === "..") return "must not be a dot segment"
-    if (loneSurrogate.test(s)) return wellFormed
-    return undefined
-  })
-).annotate({ identifier: "Id" })
+export const Id = Schema.String.check(Schema.makeFilter(Params.checkId)).annotate({ identifier: "Id" })
 
 /**
  * A role key such as `org:admin`: non-empty.
@@ -45,7 +34,7 @@ export const Id = Schema.String.check(
  * @since 0.1.0
  * @category schemas
  */
-export const Role = Schema.String.check(Schema.isMinLength(1, { message: "must be a non-empty string" })).annotate({
+export const Role = Schema.String.check(Schema.isMinLength(1, { message: Params.checkRole("") ?? "" })).annotate({
   identifier: "Role"
 })
 
@@ -57,11 +46,12 @@ export const Role = Schema.String.check(Schema.isMinLength(1, { message: "must b
  */
 export const IntFromQuery = Schema.String.pipe(
   Schema.decodeTo(Schema.Int, {
-    decode: SchemaGetter.transformEffect((s: string) =>
-      /^-?\d{1,15}$/.test(s)
-        ? Effect.succeed(Number(s))
-        : Effect.fail(new SchemaIssue.InvalidValue({ message: "must be an integer" }, s))
-    ),
+    decode: SchemaGetter.transformEffect((s: string) => {
+      const n = Params.parseQueryInt(s)
+      return n === undefined
+        ? Effect.fail(new SchemaIssue.InvalidValue({ message: "must be an integer" }, s))
+        : Effect.succeed(n)
+    }),
     encode: SchemaGetter.String()
   })
 ).annotate({ identifier: "IntFromQuery" })
@@ -73,7 +63,10 @@ export const IntFromQuery = Schema.String.pipe(
  * @category schemas
  */
 export const Limit = IntFromQuery.check(
-  Schema.isBetween({ minimum: 1, maximum: 500 }, { message: "must be an integer from 1 to 500" })
+  Schema.isBetween(
+    { minimum: Params.PageBounds.minLimit, maximum: Params.PageBounds.maxLimit },
+    { message: Params.checkLimit(0) ?? "" }
+  )
 ).annotate({ identifier: "Limit" })
 
 /**
@@ -83,7 +76,7 @@ export const Limit = IntFromQuery.check(
  * @category schemas
  */
 export const Offset = IntFromQuery.check(
-  Schema.isGreaterThanOrEqualTo(0, { message: "must be an integer greater than or equal to 0" })
+  Schema.isGreaterThanOrEqualTo(Params.PageBounds.minOffset, { message: Params.checkOffset(-1) ?? "" })
 ).annotate({ identifier: "Offset" })
 
 /**
@@ -100,7 +93,7 @@ export const TimestampMillis = IntFromQuery.annotate({ identifier: "TimestampMil
  * @since 0.1.0
  * @category constants
  */
-export const MaxFilterValues = 100
+export const MaxFilterValues = Params.MaxFilterValues
 
 /**
  * A repeated query parameter (`user_id=a&user_id=b`): an array of at most 100 strings; a single
@@ -110,7 +103,7 @@ export const MaxFilterValues = 100
  * @category schemas
  */
 export const QueryList = Schema.ArrayEnsure(Text)
-  .check(Schema.isMaxLength(MaxFilterValues, { message: `must have at most ${MaxFilterValues} values` }))
+  .check(Schema.isMaxLength(MaxFilterValues, { message: Params.checkTextList(new Array(MaxFilterValues + 1)) ?? "" }))
   .annotate({ identifier: "QueryList" })
 
 /**
@@ -119,14 +112,7 @@ export const QueryList = Schema.ArrayEnsure(Text)
  * @since 0.1.0
  * @category constants
  */
-export const OrderByFields = [
-  "created_at",
-  "first_name",
-  "last_name",
-  "email_address",
-  "phone_number",
-  "username"
-] as const
+export const OrderByFields = Params.OrderByFields
 
 /**
  * `order_by`: a field, optionally prefixed by `+` (ascending) or `-` (descending).

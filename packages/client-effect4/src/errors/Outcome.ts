@@ -13,7 +13,7 @@
  *
  * @since 0.2.0
  */
-import * as Predicate from "effect/Predicate"
+import { Outcome as Outcome_ } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 
 /**
@@ -41,13 +41,12 @@ export type Outcome = typeof Outcome.Type
 export const OutcomeField = { outcome: Schema.optional(Outcome) }
 
 /**
- * Whether a call's error says its write may have been applied (`outcome: "unknown"`).
+ * Whether a call's error says its write may have been applied (`outcome: "unknown"`; the core's rule).
  *
  * @since 0.2.0
  * @category predicates
  */
-export const isOutcomeUnknown = (error: unknown): boolean =>
-  Predicate.hasProperty(error, "outcome") && error.outcome === "unknown"
+export const isOutcomeUnknown: (error: unknown) => boolean = Outcome_.isOutcomeUnknown
 
 /**
  * The sentence error messages end with when the write may have been applied ("" otherwise).
@@ -55,5 +54,4 @@ export const isOutcomeUnknown = (error: unknown): boolean =>
  * @since 0.2.0
  * @category formatting
  */
-export const describeOutcome = (error: { readonly outcome?: Outcome | undefined }): string =>
-  error.outcome === "unknown" ? " (outcome unknown: the write may have been applied)" : ""
+export const describeOutcome: (error: { readonly outcome?: Outcome | undefined }) => string = Outcome_.describeOutcome

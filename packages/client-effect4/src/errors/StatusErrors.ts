@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Option from "effect/Option"
+import type { Statuses } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { ClerkError, ErrorMeta } from "../models/ClerkErrors.js"
 import * as RetryAfter from "../RetryAfter.js"
@@ -179,7 +180,11 @@ export const StatusErrors = {
   404: NotFound,
   422: UnprocessableEntity,
   500: InternalServerError
-} as const
+} as const satisfies {
+  readonly [S in Statuses.DeclaredStatus]: new (
+    ...args: never
+  ) => { readonly _tag: (typeof Statuses.StatusTags)[S] }
+}
 
 /**
  * The statuses every operation can answer, whether its spec declares them or not, and their error
@@ -190,7 +195,11 @@ export const StatusErrors = {
  */
 export const UniversalStatusErrors = {
   429: TooManyRequests
-} as const
+} as const satisfies {
+  readonly [S in keyof typeof Statuses.UniversalStatusTags]: new (
+    ...args: never
+  ) => { readonly _tag: (typeof Statuses.UniversalStatusTags)[S] }
+}
 
 /**
  * The fields of a status error as a response gives them (`retryAfter` is the header's text).
@@ -235,7 +244,7 @@ export const fromStatus = (
  * @since 0.1.0
  * @category models
  */
-export type DeclaredStatus = keyof typeof StatusErrors
+export type DeclaredStatus = Statuses.DeclaredStatus
 
 /**
  * The error type of a declared status.

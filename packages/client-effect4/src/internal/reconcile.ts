@@ -5,6 +5,7 @@
  * applied (e.g. `create` answers 400 `already_a_member_in_organization`, and the membership is
  * read back with `list`). The read-back's retries and budget are the resilience's.
  */
+import { Classify } from "@clerk-effect/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { ClerkTransport } from "../ClerkTransport.js"
@@ -13,19 +14,6 @@ import { ClerkApiError } from "../errors/StatusErrors.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import type { CallOptions } from "./callOptions.js"
 import type { WithHttpInfo } from "./responseDecoder.js"
-
-/** Whether an error is a refusal with `status` and, among its errors, `code`. */
-export const isRefusal =
-  (status: number, code: string) =>
-  (error: unknown): boolean => {
-    if (typeof error !== "object" || error === null) return false
-    const e = error as { readonly status?: unknown; readonly errors?: unknown }
-    return (
-      e.status === status &&
-      Array.isArray(e.errors) &&
-      e.errors.some((x) => typeof x === "object" && x !== null && (x as { code?: unknown }).code === code)
-    )
-  }
 
 /**
  * A status error of the read-back (e.g. a 401 of `list`) reported as an undeclared status of the
@@ -66,7 +54,7 @@ export interface Reconciliation {
  * result.
  */
 export const make = (trait: Reconciled, read: ReadOperation): Reconciliation => ({
-  applied: isRefusal(trait.appliedStatus, trait.appliedCode),
+  applied: Classify.isRefusal(trait.appliedStatus, trait.appliedCode),
   context: { operation: trait.through, idempotent: true },
   readBack: (input, options) =>
     read((trait.readInput as (input: unknown) => object)(input), {

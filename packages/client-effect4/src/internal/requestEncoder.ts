@@ -3,6 +3,7 @@
  * body out, or the `InvalidInput` that says which field is wrong (nothing is sent then). Built once
  * per endpoint.
  */
+import { Json, Route } from "@clerk-effect/core"
 import * as Result from "effect/Result"
 import * as SchemaAST from "effect/SchemaAST"
 import type * as SchemaIssue from "effect/SchemaIssue"
@@ -10,7 +11,6 @@ import * as SchemaParser from "effect/SchemaParser"
 import type { AnyEndpoint } from "../contract/Endpoint.js"
 import { InvalidInput } from "../errors/ClientErrors.js"
 import { firstProblem } from "./issues.js"
-import { compilePath, formatQuery } from "./path.js"
 
 /** A request ready to send: path (with query) under the base URL and the body text, if any. */
 export interface EncodedRequest {
@@ -26,21 +26,6 @@ const hasFields = (schema: AnyEndpoint["query"]): boolean => {
   return !(SchemaAST.isObjects(ast) && ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0)
 }
 
-/**
- * The path of the first own `__proto__` key in `u`, depth first. `JSON.parse` makes such keys; a
- * caller's object may carry one too. The wire format has no way to say it safely (a server that
- * assigns it sets a prototype instead), so such input is refused, as the Effect 3 line refuses it.
- */
-const protoKeyPath = (u: unknown): ReadonlyArray<string> | undefined => {
-  if (typeof u !== "object" || u === null) return undefined
-  if (!Array.isArray(u) && Object.hasOwn(u, "__proto__")) return ["__proto__"]
-  for (const key of Object.keys(u)) {
-    const found = protoKeyPath((u as Record<string, unknown>)[key])
-    if (found !== undefined) return [key, ...found]
-  }
-  return undefined
-}
-
 const noQuery = Result.succeed({} as Record<string, unknown>)
 
 /** The request encoder of `endpoint`. */
@@ -51,7 +36,7 @@ export const make = (endpoint: AnyEndpoint): RequestEncoder => {
   // parameters must not turn its other inputs (ids, metadata) into a query string.
   const encodeQuery = hasFields(endpoint.query) ? SchemaParser.encodeUnknownResult(endpoint.query) : () => noQuery
   const encodeBody = endpoint.body === undefined ? undefined : SchemaParser.encodeUnknownResult(endpoint.body)
-  const fillPath = compilePath(endpoint.path)
+  const fillPath = endpoint.operation.route.encode
   const invalid = (issue: SchemaIssue.Issue) => {
     const { path, message } = firstProblem(issue)
     return new InvalidInput({ operation, field: path || "input", message })
@@ -59,7 +44,7 @@ export const make = (endpoint: AnyEndpoint): RequestEncoder => {
   const body = (input: unknown): Result.Result<string, InvalidInput> => {
     // walking and stringifying recurse: a value nested thousands of levels deep overflows the stack
     try {
-      const protoKey = protoKeyPath(input)
+      const protoKey = Json.protoKeyPath(input)
       if (protoKey !== undefined) {
         return Result.fail(
           new InvalidInput({
@@ -86,7 +71,8 @@ export const make = (endpoint: AnyEndpoint): RequestEncoder => {
     const text = encodeBody === undefined ? undefined : body(input)
     if (text !== undefined && Result.isFailure(text)) return Result.fail(text.failure)
     return Result.succeed({
-      path: fillPath(path.success as Record<string, unknown>) + formatQuery(query.success as Record<string, unknown>),
+      path:
+        fillPath(path.success as Record<string, unknown>) + Route.formatQuery(query.success as Record<string, unknown>),
       body: text?.success
     })
   }

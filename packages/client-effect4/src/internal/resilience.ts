@@ -4,6 +4,9 @@
  * its outcome, and the call's total time-out. Knows nothing of HTTP: it runs an attempt (an effect
  * it may run many times) and, for a reconciled write, the read-back (another one).
  *
+ * The call's account (attempts, what a write's failures say about its outcome, what it paid the
+ * budget) is the core's `CallAccount`; this module adds the Effect plumbing around it.
+ *
  * The rules, for a write:
  *
  * - An attempt that fails without a definite answer (5xx, transport failure, time-out, or a 2xx
@@ -17,15 +20,14 @@
  * - A write that fails while an attempt may have been applied, and was not read back, fails with
  *   `outcome: "unknown"`; one that fails otherwise was not applied (no `outcome`).
  */
+import { CallAccount } from "@clerk-effect/core"
 import * as Clock from "effect/Clock"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Predicate from "effect/Predicate"
 import type { Limiter } from "../RateLimit.js"
 import type { RetryBudget } from "../RetryBudget.js"
-import { isAmbiguous, type RetryCall, type RetryContext, type RetryPolicy } from "../RetryPolicy.js"
-import { stamp } from "./attempts.js"
+import type { RetryContext, RetryPolicy } from "../RetryPolicy.js"
 
 /**
  * How a write recognises, when its attempts end, that an earlier ambiguous attempt was applied,
@@ -55,89 +57,10 @@ export interface Options<A, E, R> {
   readonly onTotalTimeout: (attempts: number) => E
 }
 
-/** Whether a failed attempt of a write may have been applied. */
-const mayHaveApplied = (error: unknown): boolean =>
-  isAmbiguous(error) ||
-  (Predicate.isTagged(error, "ResponseDecodeError") &&
-    Predicate.hasProperty(error, "status") &&
-    typeof error.status === "number" &&
-    error.status >= 200 &&
-    error.status < 300)
-
-/**
- * What a call has seen so far, and its account with the budget. One per call, owned by its fiber;
- * it is the `RetryCall` the policy charges. The failures of a write's attempts are noted as the
- * policy charges for the retry after each (and the last one when the call ends), so a call that
- * succeeds pays for nothing more than this object; a retry the policy did not charge for leaves
- * the failure before it unknown, so possibly applied.
- */
-class Call implements RetryCall {
-  /** Attempts started. */
-  attempts = 0
-  /** Attempts whose failure is noted: one fewer than `attempts` while one is in flight. */
-  noted = 0
-  /** Whether an attempt may have been applied (meaningful for writes). */
-  mayHaveApplied = false
-  /** Whether that attempt has not been read back since. */
-  unresolved = false
-  /** The tokens the latest retry took (`undefined` before any). */
-  lastCost: number | undefined = undefined
-
-  constructor(
-    readonly startMillis: number,
-    private readonly budget: RetryBudget
-  ) {}
-
-  /** An attempt starts; the one before it, if any, failed. */
-  started(): void {
-    if (this.attempts > this.noted) this.failed(undefined, true)
-    this.attempts++
-  }
-
-  /** The latest attempt failed with `error` (`unknown`: with an error nobody reported). */
-  failed(error: unknown, unknown = false): void {
-    this.noted = this.attempts
-    if (unknown || mayHaveApplied(error)) {
-      this.mayHaveApplied = true
-      this.unresolved = true
-    }
-  }
-
-  /** Pays for one more request after `error`; `false` (nothing taken) when the budget cannot. */
-  pay(error: unknown): boolean {
-    const cost = this.budget.takeUnsafe(error)
-    if (cost === undefined) return false
-    this.lastCost = cost
-    return true
-  }
-
-  /** The policy's charge for the retry after the latest attempt failed with `error`. */
-  charge(error: unknown): boolean {
-    this.failed(error)
-    return this.pay(error)
-  }
-
-  /** The call succeeded: a clean success refills the budget, a retried one returns its last retry's price. */
-  succeeded(): void {
-    this.budget.giveUnsafe(this.lastCost ?? this.budget.options.successRefill)
-  }
-
-  /** The error the call fails with: its attempts, and whether a write may have been applied. */
-  finalError<E>(error: E, write: boolean): E {
-    const maybe = this.mayHaveApplied || this.attempts > this.noted
-    return stamp(error, this.attempts, write && maybe ? "unknown" : undefined)
-  }
-
-  /** The `RetryCall` of the read-back: same start and budget; its failures are not the write's. */
-  readBack(): RetryCall {
-    return { startMillis: this.startMillis, charge: (error) => this.pay(error) }
-  }
-}
-
 /** The end of a call whose attempts failed with `error`: a read-back when it can settle the outcome. */
 const conclude = <A, E extends { readonly attempts: number }, R>(
   error: E,
-  call: Call,
+  call: CallAccount.CallAccount,
   options: Options<A, E, R>
 ): Effect.Effect<A, E, R> => {
   const reconcile = options.reconcile
@@ -170,7 +93,7 @@ export const run = <A, E extends { readonly attempts: number }, R>(
   options: Options<A, E, R>
 ): Effect.Effect<A, E, R> =>
   Effect.flatMap(Clock.currentTimeMillis, (start) => {
-    const call = new Call(start, options.budget)
+    const call = new CallAccount.CallAccount(start, options.budget.tokens)
     const limited = options.rateLimiter === undefined ? attempt : options.rateLimiter(attempt)
     const counted = Effect.suspend(() => {
       call.started()

@@ -2,8 +2,10 @@
  * Decoding a response: status, headers and body text in; the decoded success with its status and
  * headers, or the error the status or the body means (a tagged error per declared status,
  * `TooManyRequests` for 429, `ClerkApiError` for any other, `ResponseDecodeError` for a 2xx body
- * that does not match). Built once per endpoint; the schemas are Effect's own decoders.
+ * that does not match). Built once per endpoint: the core's codec decodes a valid body, Effect's
+ * Schema decoder judges and explains what the codec refuses.
  */
+import { Json, Wire } from "@clerk-effect/core"
 import * as Result from "effect/Result"
 import * as SchemaParser from "effect/SchemaParser"
 import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
@@ -38,39 +40,43 @@ export type ResponseDecoder<E extends AnyEndpoint> = (
 /** The longest part of a non-ClerkErrors body kept on the error. */
 const RawBodyLimit = 1024
 
-const isJsonObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
-
-/** Drops `__proto__` keys, which a decoded object must not carry (or take as its prototype). */
-const dropProtoKeys = (key: string, value: unknown): unknown => (key === "__proto__" ? undefined : value)
+const parseJson = (text: string): Result.Result<unknown, string> => {
+  const parsed = Json.parse(text)
+  return parsed.ok ? Result.succeed(parsed.value) : Result.fail(parsed.message)
+}
 
 /**
- * Whether `text` spells `__proto__` anywhere. Searching for "proto" and then looking around each
- * hit is several times faster than searching for "__proto__" itself in snake_case JSON, where
- * underscores are everywhere.
+ * A `WithHttpInfo` built by a constructor, not an object literal: it holds a whole decoded page,
+ * and V8 may allocate a literal's objects in the old generation (see the core's `Wire`).
  */
-const mentionsProto = (text: string): boolean => {
-  for (let i = text.indexOf("proto"); i !== -1; i = text.indexOf("proto", i + 1)) {
-    if (text.startsWith("__proto__", i - 2)) return true
-  }
-  return false
+function HttpInfo<A>(
+  this: Wire.Building<WithHttpInfo<A>>,
+  data: A,
+  status: number,
+  headers: Readonly<Record<string, string>>
+) {
+  this.data = data
+  this.status = status
+  this.headers = headers
 }
+HttpInfo.prototype = Object.prototype
 
-const parseJson = (text: string): Result.Result<unknown, string> => {
-  try {
-    // the reviver costs a call per value, so it only runs on the rare body that may have such a key
-    // (spelt out, or hidden behind a \u escape)
-    const suspicious = text.includes("\\u") || mentionsProto(text)
-    return Result.succeed(suspicious ? JSON.parse(text, dropProtoKeys) : JSON.parse(text))
-  } catch (e) {
-    return Result.fail(e instanceof Error ? e.message : String(e))
-  }
-}
+const withHttpInfo = <A>(data: A, status: number, headers: Readonly<Record<string, string>>): WithHttpInfo<A> =>
+  new (
+    HttpInfo as unknown as new (
+      data: A,
+      status: number,
+      headers: Readonly<Record<string, string>>
+    ) => WithHttpInfo<A>
+  )(data, status, headers)
 
 /** The response decoder of `endpoint`. */
 export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => {
   const operation = endpoint.name
   const decodeSuccess = SchemaParser.decodeUnknownResult(endpoint.success)
+  // the core's hand-written codec decodes valid bodies; Effect's decoder above judges (and
+  // explains) whatever it refuses
+  const codec = endpoint.codec as Wire.WireCodec<Endpoint.Success<E>>
   const decodeErrors = SchemaParser.decodeUnknownResult(ClerkErrors)
   const declared: ReadonlySet<number> = new Set(endpoint.errors)
   const decodeError = (status: number, path: string, reason: string) =>
@@ -97,13 +103,15 @@ export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => 
     if (status < 200 || status >= 300) return Result.fail(statusError(status, headers, text))
     const parsed = parseJson(text)
     if (Result.isFailure(parsed)) return decodeError(status, "", `invalid JSON: ${parsed.failure}`)
-    if (!isJsonObject(parsed.success)) return decodeError(status, "", "expected a JSON object")
+    if (!Json.isObject(parsed.success)) return decodeError(status, "", "expected a JSON object")
+    const fast = Wire.run(codec.decode, parsed.success)
+    if (fast !== Wire.Invalid) return Result.succeed(withHttpInfo(fast, status, headers))
     const decoded = decodeSuccess(parsed.success)
     if (Result.isFailure(decoded)) {
       const { path, message } = firstProblem(decoded.failure)
       return decodeError(status, path, message)
     }
-    return Result.succeed({ data: decoded.success as Endpoint.Success<E>, status, headers })
+    return Result.succeed(withHttpInfo(decoded.success as Endpoint.Success<E>, status, headers))
   }
 
   // A document nested deeper than the stack allows is a response that does not match the schema,

@@ -3,8 +3,10 @@
  *
  * @since 0.1.0
  */
+import { OrganizationCodec, type OrganizationWire as CoreOrganizationWire } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { Metadata } from "./Json.js"
+import type { WireCodec } from "./WireCodec.js"
 
 /**
  * An organization (camelCase; snake_case on the wire).
@@ -59,3 +61,23 @@ export const Organization = Schema.Struct({
  * @category models
  */
 export interface Organization extends Schema.Schema.Type<typeof Organization> {}
+
+/**
+ * An organization as it is on the wire (snake_case).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type OrganizationWire = CoreOrganizationWire
+
+/**
+ * The organization's wire codec (the core's), typed by this line's Schema: a core type that does
+ * not fit the Schema does not compile.
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const OrganizationWireCodec: WireCodec<
+  Organization,
+  Schema.Codec.Encoded<typeof Organization>
+> = OrganizationCodec

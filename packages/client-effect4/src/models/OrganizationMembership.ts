@@ -3,10 +3,12 @@
  *
  * @since 0.1.0
  */
+import { makeOrganizationMembershipCodec } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { JsonMetadata, type Metadata, type MetadataSchema } from "./Json.js"
 import { Organization } from "./Organization.js"
 import { PublicUserData } from "./PublicUserData.js"
+import { metadataCodec, type WireCodec } from "./WireCodec.js"
 
 /**
  * The membership schema for given metadata schemas: callers who know the shape of their metadata
@@ -80,3 +82,31 @@ export interface OrganizationMembership extends OrganizationMembershipOf<Metadat
  * @category models
  */
 export type OrganizationMembershipWire = Schema.Codec.Encoded<typeof OrganizationMembership>
+
+/**
+ * The membership's wire codec for given metadata schemas (the core's, with caller-typed metadata
+ * going through Effect's decoder and encoder), typed by this line's Schema.
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const makeOrganizationMembershipWireCodec = <Public, Private>(
+  publicMetadata: MetadataSchema<Public>,
+  privateMetadata: MetadataSchema<Private>
+): WireCodec<
+  OrganizationMembershipOf<Public, Private>,
+  Schema.Codec.Encoded<ReturnType<typeof makeOrganizationMembership<Public, Private>>>
+> =>
+  makeOrganizationMembershipCodec(metadataCodec(publicMetadata), metadataCodec(privateMetadata)) as WireCodec<
+    OrganizationMembershipOf<Public, Private>,
+    Schema.Codec.Encoded<ReturnType<typeof makeOrganizationMembership<Public, Private>>>
+  >
+
+/**
+ * The membership's wire codec with JSON metadata.
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const OrganizationMembershipWireCodec: WireCodec<OrganizationMembership, OrganizationMembershipWire> =
+  makeOrganizationMembershipWireCodec(JsonMetadata.publicMetadata, JsonMetadata.privateMetadata)

@@ -3,9 +3,11 @@
  *
  * @since 0.1.0
  */
+import { makeOrganizationMembershipsPageCodec } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { JsonMetadata, type Metadata, type MetadataSchema } from "./Json.js"
 import { makeOrganizationMembership } from "./OrganizationMembership.js"
+import { metadataCodec, type WireCodec } from "./WireCodec.js"
 
 /**
  * The page schema for given metadata schemas.
@@ -52,3 +54,22 @@ export type OrganizationMembershipsPageOf<Public, Private> = Schema.Schema.Type<
  * @category models
  */
 export interface OrganizationMembershipsPage extends OrganizationMembershipsPageOf<Metadata, Metadata> {}
+
+/**
+ * The page's wire codec for given metadata schemas (the core's, with caller-typed metadata going
+ * through Effect's decoder and encoder), typed by this line's Schema.
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const makeOrganizationMembershipsPageWireCodec = <Public, Private>(
+  publicMetadata: MetadataSchema<Public>,
+  privateMetadata: MetadataSchema<Private>
+): WireCodec<
+  OrganizationMembershipsPageOf<Public, Private>,
+  Schema.Codec.Encoded<ReturnType<typeof makeOrganizationMembershipsPage<Public, Private>>>
+> =>
+  makeOrganizationMembershipsPageCodec(metadataCodec(publicMetadata), metadataCodec(privateMetadata)) as WireCodec<
+    OrganizationMembershipsPageOf<Public, Private>,
+    Schema.Codec.Encoded<ReturnType<typeof makeOrganizationMembershipsPage<Public, Private>>>
+  >

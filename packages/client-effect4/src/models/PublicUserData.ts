@@ -3,7 +3,9 @@
  *
  * @since 0.1.0
  */
+import { PublicUserDataCodec, type PublicUserDataWire as CorePublicUserDataWire } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
+import type { WireCodec } from "./WireCodec.js"
 
 /**
  * `OrganizationMembershipPublicUserData` (camelCase; snake_case on the wire).
@@ -43,3 +45,22 @@ export const PublicUserData = Schema.Struct({
  * @category models
  */
 export interface PublicUserData extends Schema.Schema.Type<typeof PublicUserData> {}
+
+/**
+ * The member's public user data as it is on the wire (snake_case).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PublicUserDataWire = CorePublicUserDataWire
+
+/**
+ * The public user data's wire codec (the core's), typed by this line's Schema.
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const PublicUserDataWireCodec: WireCodec<
+  PublicUserData,
+  Schema.Codec.Encoded<typeof PublicUserData>
+> = PublicUserDataCodec

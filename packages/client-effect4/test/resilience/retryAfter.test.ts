@@ -39,12 +39,15 @@ describe("RetryAfter.parse", () => {
     expect(Option.map(RetryAfter.parse("3600", now), Duration.toMillis)).toStrictEqual(Option.some(3_600_000))
   })
 
-  it("ignores absent, negative, fractional and garbage values, and dates that do not exist", () => {
+  it("honours a fraction of a second (the core's one rule for both lines)", () => {
+    expect(millis("1.5")).toBe(1500)
+  })
+
+  it("ignores absent, negative and garbage values, and dates that do not exist", () => {
     for (const value of [
       undefined,
       "",
       "-5",
-      "1.5",
       "soon",
       "5s",
       "1e3",

@@ -8,8 +8,11 @@ import { Operations } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { optionalField, requiredField } from "../models/fields.js"
 import { JsonMetadata, MetadataPatch, type MetadataSchemas } from "../models/Json.js"
-import { makeOrganizationMembership } from "../models/OrganizationMembership.js"
-import { makeOrganizationMembershipsPage } from "../models/OrganizationMembershipsPage.js"
+import { makeOrganizationMembership, makeOrganizationMembershipWireCodec } from "../models/OrganizationMembership.js"
+import {
+  makeOrganizationMembershipsPage,
+  makeOrganizationMembershipsPageWireCodec
+} from "../models/OrganizationMembershipsPage.js"
 import * as Endpoint from "./Endpoint.js"
 import { MembershipPath, OrganizationPath } from "./fields.js"
 import { Id, Role } from "./params.js"
@@ -23,7 +26,9 @@ import { ListInstanceQuery, ListQuery } from "./queries.js"
  */
 export const makeApi = <Public, Private>(meta: MetadataSchemas<Public, Private>) => {
   const membership = makeOrganizationMembership(meta.publicMetadata, meta.privateMetadata)
+  const membershipCodec = makeOrganizationMembershipWireCodec(meta.publicMetadata, meta.privateMetadata)
   const page = makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata)
+  const pageCodec = makeOrganizationMembershipsPageWireCodec(meta.publicMetadata, meta.privateMetadata)
   return {
     create: Endpoint.make(Operations.create, {
       pathParams: OrganizationPath,
@@ -38,25 +43,29 @@ export const makeApi = <Public, Private>(meta: MetadataSchemas<Public, Private>)
           Schema.fromKey("private_metadata")
         )
       }),
-      success: membership
+      success: membership,
+      codec: membershipCodec
     }),
     list: Endpoint.make(Operations.list, {
       pathParams: OrganizationPath,
       query: ListQuery,
       body: undefined,
-      success: page
+      success: page,
+      codec: pageCodec
     }),
     update: Endpoint.make(Operations.update, {
       pathParams: MembershipPath,
       query: Endpoint.NoFields,
       body: Schema.Struct({ role: Role }),
-      success: membership
+      success: membership,
+      codec: membershipCodec
     }),
     delete: Endpoint.make(Operations.delete, {
       pathParams: MembershipPath,
       query: Endpoint.NoFields,
       body: undefined,
-      success: membership
+      success: membership,
+      codec: membershipCodec
     }),
     updateMetadata: Endpoint.make(Operations.updateMetadata, {
       pathParams: MembershipPath,
@@ -65,13 +74,15 @@ export const makeApi = <Public, Private>(meta: MetadataSchemas<Public, Private>)
         publicMetadata: optionalField("public_metadata", MetadataPatch),
         privateMetadata: optionalField("private_metadata", MetadataPatch)
       }),
-      success: membership
+      success: membership,
+      codec: membershipCodec
     }),
     listInstance: Endpoint.make(Operations.listInstance, {
       pathParams: Endpoint.NoFields,
       query: ListInstanceQuery,
       body: undefined,
-      success: page
+      success: page,
+      codec: pageCodec
     })
   }
 }

@@ -7,6 +7,7 @@
  */
 import { CoreEndpoint, type Operation as CoreOperation } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
+import type * as Wire from "../models/WireCodec.js"
 import type { DeclaredStatus, StatusError } from "../errors/StatusErrors.js"
 
 /**
@@ -50,7 +51,16 @@ export interface Endpoint<
   Success extends AnySchema = AnySchema,
   Status extends DeclaredStatus = DeclaredStatus,
   Stream extends string = never
-> extends CoreEndpoint.Endpoint<Name, Path, Query, Body, Success, Status, Stream> {}
+> extends CoreEndpoint.Endpoint<
+    Name,
+    Path,
+    Query,
+    Body,
+    Success,
+    Status,
+    Stream,
+    Wire.WireCodec<Schema.Schema.Type<Success>, Schema.Schema.Encoded<Success>>
+  > {}
 
 /**
  * The paging trait (the core's): the list walks `limit`/`offset` pages of `{ data, totalCount }`,
@@ -77,7 +87,7 @@ export type Reconciled = CoreOperation.Reconciled
  * @category models
  */
 // biome-ignore lint/suspicious/noExplicitAny: variance-free upper bound for heterogeneous endpoint tables
-export type AnyEndpoint = Endpoint<string, any, any, any, any, DeclaredStatus, any>
+export type AnyEndpoint = CoreEndpoint.Endpoint<string, any, any, any, any, DeclaredStatus, any, any>
 
 /**
  * Type-level accessors of an endpoint.
@@ -140,7 +150,13 @@ export const make: <
   const Stream extends string = never
 >(
   operation: CoreOperation.Operation<Name, Status, Stream>,
-  schemas: CoreEndpoint.Schemas<Path, Query, Body, Success>
+  schemas: CoreEndpoint.Schemas<
+    Path,
+    Query,
+    Body,
+    Success,
+    Wire.WireCodec<Schema.Schema.Type<Success>, Schema.Schema.Encoded<Success>>
+  >
 ) => Endpoint<Name, Path, Query, Body, Success, Status, Stream> = CoreEndpoint.bind
 
 /**

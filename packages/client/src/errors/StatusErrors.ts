@@ -180,7 +180,9 @@ export const StatusErrors = {
   404: NotFound,
   422: UnprocessableEntity,
   500: InternalServerError
-} as const satisfies { readonly [S in Statuses.DeclaredStatus]: { readonly _tag: (typeof Statuses.StatusTags)[S] } }
+} as const satisfies {
+  readonly [S in Statuses.DeclaredStatus]: new (...args: never) => { readonly _tag: (typeof Statuses.StatusTags)[S] }
+}
 
 /**
  * The statuses every operation can answer, whether its spec declares them or not, and their error
@@ -192,7 +194,9 @@ export const StatusErrors = {
 export const UniversalStatusErrors = {
   429: TooManyRequests
 } as const satisfies {
-  readonly [S in keyof typeof Statuses.UniversalStatusTags]: { readonly _tag: (typeof Statuses.UniversalStatusTags)[S] }
+  readonly [S in keyof typeof Statuses.UniversalStatusTags]: new (
+    ...args: never
+  ) => { readonly _tag: (typeof Statuses.UniversalStatusTags)[S] }
 }
 
 /**

@@ -7,7 +7,6 @@
 import { Json } from "@clerk-effect/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
-import type * as Schema from "effect/Schema"
 import type { AnyEndpoint, Endpoint } from "../contract/Endpoint.js"
 import { ResponseDecodeError } from "../errors/ClientErrors.js"
 import { type ClerkApiError, fromStatus, type TooManyRequests } from "../errors/StatusErrors.js"
@@ -77,7 +76,7 @@ export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => 
   const decodeSuccess = ParseResult.decodeUnknownEither(endpoint.success)
   // the model's hand-written codec decodes valid bodies; Effect's decoder above judges (and
   // explains) whatever it refuses
-  const codec = Wire.wireCodecOf(endpoint.success as Schema.Schema<Endpoint.Success<E>>)
+  const codec = endpoint.codec as Wire.WireCodec<Endpoint.Success<E>>
   const decodeErrors = ParseResult.decodeUnknownEither(ClerkErrors)
   const declared: ReadonlySet<number> = new Set(endpoint.errors)
   const decodeError = (status: number, path: string, reason: string) =>
@@ -105,7 +104,7 @@ export const make = <E extends AnyEndpoint>(endpoint: E): ResponseDecoder<E> => 
     const parsed = parseJson(text)
     if (Either.isLeft(parsed)) return decodeError(status, "", `invalid JSON: ${parsed.left}`)
     if (!Json.isObject(parsed.right)) return decodeError(status, "", "expected a JSON object")
-    const fast = codec === undefined ? Wire.Invalid : Wire.run(codec.decode, parsed.right)
+    const fast = Wire.run(codec.decode, parsed.right)
     if (fast !== Wire.Invalid) return Either.right(withHttpInfo(fast, status, headers))
     const decoded = decodeSuccess(parsed.right)
     if (Either.isLeft(decoded)) {

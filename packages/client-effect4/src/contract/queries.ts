@@ -1,14 +1,10 @@
 /**
- * `list` — GET /organizations/{organization_id}/memberships: one page of an organization's
- * memberships, filtered and ordered.
+ * The query Schemas of the two lists: paging and ordering (both), and the filters of an
+ * organization's list. Wire names are the core's (`Operations.list.params`), reflected by a test.
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import type { MetadataSchemas } from "../models/Json.js"
-import { makeOrganizationMembershipsPage } from "../models/OrganizationMembershipsPage.js"
-import * as Endpoint from "./Endpoint.js"
-import { OrganizationPath } from "./fields.js"
 import { Limit, Offset, OrderBy, QueryList, Text, TimestampMillis } from "./params.js"
 
 /**
@@ -73,24 +69,9 @@ export const ListQuery = Schema.Struct({
 )
 
 /**
- * The `list` endpoint for given metadata schemas.
+ * Paging and ordering of the instance-wide list.
  *
  * @since 0.1.0
- * @category endpoints
+ * @category schemas
  */
-export const makeList = <Public, Private>(meta: MetadataSchemas<Public, Private>) =>
-  Endpoint.make({
-    name: "list",
-    operationId: "ListOrganizationMemberships",
-    method: "GET",
-    path: "/organizations/{organization_id}/memberships",
-    pathParams: OrganizationPath,
-    query: ListQuery,
-    body: undefined,
-    success: makeOrganizationMembershipsPage(meta.publicMetadata, meta.privateMetadata),
-    errors: [401, 422],
-    idempotent: true,
-    paginated: { stream: "streamList" },
-    reconciled: undefined,
-    closedBody: false
-  })
+export const ListInstanceQuery = Schema.Struct(PageQueryFields).pipe(Schema.encodeKeys(PageQueryKeys))
