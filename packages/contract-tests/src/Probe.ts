@@ -19,6 +19,7 @@ import {
   RetryPolicy,
   type WithHttpInfo
 } from "@clerk-effect/client"
+import { Outcome } from "@clerk-effect/core"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
@@ -259,16 +260,26 @@ export const make = (session: Session, world: World): Probe => {
       world.quotaOrganization.value.organizationId === organizationId &&
       world.quotaOrganization.value.outsiderIds.includes(userId))
 
-  const created = (input: unknown, status: number | undefined) => {
-    const { organizationId, userId } = input as { organizationId?: unknown; userId?: unknown }
-    return status !== undefined &&
-      status >= 200 &&
-      status < 300 &&
-      typeof organizationId === "string" &&
-      typeof userId === "string" &&
-      isScratch(organizationId, userId)
-      ? Effect.addFinalizer(() => session.remove(organizationId, userId))
-      : Effect.void
+  /**
+   * The clean-up of a call of an operation that creates memberships (its `creates` trait, from the
+   * core): each one the call may have made for a scratch user is removed, through the operation
+   * the trait names, when the case ends: after a success, and after a failure that may have been
+   * applied (the core's `Outcome.mayHaveApplied`: a 5xx, a reset, a time-out, an unreadable 2xx).
+   */
+  const cleanUp = (operation: OperationName, input: unknown) => {
+    const creates = Api[operation].creates
+    if (creates === undefined) return Effect.void
+    const made = (creates.created as (input: unknown) => ReadonlyArray<{ organizationId: string; userId: string }>)(
+      input
+    ).filter((m) => typeof m.organizationId === "string" && typeof m.userId === "string")
+    return Effect.forEach(
+      made.filter((m) => isScratch(m.organizationId, m.userId)),
+      (m) =>
+        Effect.addFinalizer(() =>
+          Effect.ignore(session.send(creates.removedBy as OperationName, m as never) as Effect.Effect<unknown, unknown>)
+        ),
+      { discard: true }
+    )
   }
 
   const call: Probe["call"] = (operation, input, auth = "valid") => {
@@ -276,11 +287,10 @@ export const make = (session: Session, world: World): Probe => {
       WithHttpInfo<unknown>,
       { readonly status?: number }
     >
-    // a POST adds a membership: one the case made for a spare user is removed when the case ends
-    if (Api[operation].method !== "POST") return effect as never
+    if (Api[operation].creates === undefined) return effect as never
     return effect.pipe(
-      Effect.tap((result) => created(input, result.status)),
-      Effect.tapError((error) => created(input, error.status))
+      Effect.tap(() => cleanUp(operation, input)),
+      Effect.tapError((error) => (Outcome.mayHaveApplied(error) ? cleanUp(operation, input) : Effect.void))
     ) as never
   }
 

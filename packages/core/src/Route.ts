@@ -12,8 +12,10 @@
  * - `template`: the template as written.
  * - `params`: the wire names of its `{placeholders}`, in order.
  * - `encode(values)`: the path with each placeholder replaced by its percent-encoded value.
- * - `match(path)`: the decoded parameter values of a path (no query string) that has this route's
- *   shape, else `undefined` (also when a segment is not valid percent-encoding).
+ * - `segments(path)`: the raw (still percent-encoded) parameter values of a path (no query string)
+ *   that has this route's shape, in `params` order, else `undefined`.
+ * - `match(path)`: the decoded parameter values of a path that has this route's shape, else
+ *   `undefined` (also when a segment is not valid percent-encoding).
  *
  * @since 0.1.0
  * @category models
@@ -22,6 +24,7 @@ export interface Route {
   readonly template: string
   readonly params: ReadonlyArray<string>
   readonly encode: (values: Readonly<Record<string, unknown>>) => string
+  readonly segments: (path: string) => ReadonlyArray<string> | undefined
   readonly match: (path: string) => Record<string, string> | undefined
 }
 
@@ -69,6 +72,10 @@ export const compile = (template: string): Route => {
         out += "literal" in piece ? piece.literal : encodeURIComponent(String(values[piece.param]))
       }
       return out
+    },
+    segments: (path) => {
+      const found = pattern.exec(path)
+      return found === null ? undefined : found.slice(1)
     },
     match: (path) => {
       const found = pattern.exec(path)

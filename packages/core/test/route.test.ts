@@ -19,6 +19,8 @@ describe("Route", () => {
     expect(membership.match("/organizations/org_1/memberships")).toBeUndefined()
     expect(membership.match("/organizations/org_1/memberships/u/metadata")).toBeUndefined()
     expect(membership.match("/organizations/%E0%A4%A/memberships/u")).toBeUndefined()
+    expect(membership.segments("/organizations/%E0%A4%A/memberships/u")).toEqual(["%E0%A4%A", "u"])
+    expect(membership.segments("/organizations/o/memberships")).toBeUndefined()
   })
 
   it("decodes a segment, or says it is not percent-encoding", () => {

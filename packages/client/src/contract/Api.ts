@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Operations } from "@clerk-effect/core"
+import { type OperationName as CoreOperationName, Operations } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { optionalField, requiredField } from "../models/fields.js"
 import { JsonMetadata, MetadataPatch, type MetadataSchemas } from "../models/Json.js"
@@ -84,7 +84,8 @@ export const makeApi = <Public, Private>(meta: MetadataSchemas<Public, Private>)
       success: page,
       codec: pageCodec
     })
-  }
+    // one endpoint per operation of the core, no more: an operation added there and not here fails to compile
+  } satisfies { readonly [K in CoreOperationName]: unknown }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Cases of `create` (POST /organizations/{organization_id}/memberships).
  */
-import { ClerkErrorCodes } from "@clerk-effect/client/contract"
+import { ClerkErrorCodes } from "@clerk-effect/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { call, type ContractCase, forOperation, raw } from "../Case.js"

@@ -1,7 +1,7 @@
 /**
  * Cases of `delete` (DELETE /organizations/{organization_id}/memberships/{user_id}).
  */
-import { ClerkErrorCodes } from "@clerk-effect/client/contract"
+import { ClerkErrorCodes } from "@clerk-effect/core"
 import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation } from "../Case.js"
 import { describe } from "../CaseFailure.js"

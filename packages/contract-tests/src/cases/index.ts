@@ -1,6 +1,7 @@
 /**
  * Every case of the suite, in a stable order (by operation, as the API documents them).
  */
+import { type OperationName, OperationNames } from "@clerk-effect/core"
 import type { ContractCase } from "../Case.js"
 import { cases as create } from "./create.js"
 import { cases as remove } from "./delete.js"
@@ -14,23 +15,23 @@ import { cases as updateMetadata } from "./updateMetadata.js"
 
 const of = (cases: ReadonlyArray<ContractCase>, operation: string) => cases.filter((c) => c.operation === operation)
 
-/** The whole suite: per operation, its own cases, then the ones generated from its endpoint. */
-export const AllCases: ReadonlyArray<ContractCase> = [
-  ...create,
-  ...of(AuthCases, "create"),
-  ...list,
-  ...of(PagingCases, "list"),
-  ...of(AuthCases, "list"),
-  ...filters,
-  ...of(ordering, "list"),
-  ...update,
-  ...of(AuthCases, "update"),
-  ...remove,
-  ...of(AuthCases, "delete"),
-  ...updateMetadata,
-  ...of(AuthCases, "updateMetadata"),
-  ...listInstance,
-  ...of(PagingCases, "listInstance"),
-  ...of(AuthCases, "listInstance"),
-  ...of(ordering, "listInstance")
-]
+/**
+ * Each operation's cases: its own, then the ones generated from its endpoint. Keyed by the core's
+ * operation names, so an operation without an entry does not compile.
+ */
+const ByOperation: { readonly [K in OperationName]: ReadonlyArray<ContractCase> } = {
+  create: [...create, ...of(AuthCases, "create")],
+  list: [...list, ...of(PagingCases, "list"), ...of(AuthCases, "list"), ...filters, ...of(ordering, "list")],
+  update: [...update, ...of(AuthCases, "update")],
+  delete: [...remove, ...of(AuthCases, "delete")],
+  updateMetadata: [...updateMetadata, ...of(AuthCases, "updateMetadata")],
+  listInstance: [
+    ...listInstance,
+    ...of(PagingCases, "listInstance"),
+    ...of(AuthCases, "listInstance"),
+    ...of(ordering, "listInstance")
+  ]
+}
+
+/** The whole suite, operation by operation in the order the API documents them. */
+export const AllCases: ReadonlyArray<ContractCase> = OperationNames.flatMap((name) => ByOperation[name])

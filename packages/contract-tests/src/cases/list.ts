@@ -2,7 +2,8 @@
  * Cases of `list` (GET /organizations/{organization_id}/memberships): the plain page, the paging
  * invariants, authentication and invalid parameters. Ordering and filters have their own modules.
  */
-import { Api, ClerkErrorCodes } from "@clerk-effect/client/contract"
+import { Api } from "@clerk-effect/client/contract"
+import { ClerkErrorCodes } from "@clerk-effect/core"
 import type { OrganizationMembership } from "@clerk-effect/client"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"

@@ -1,6 +1,6 @@
 /**
- * Routes of raw requests, filled from the contract's endpoint descriptions (`Api[op].path` and
- * its path schema), never written by hand.
+ * Routes of raw requests, filled by the core's route compiler from the contract's endpoint
+ * descriptions (`Api[op].operation.route` and its path schema), never written by hand.
  */
 import { Api, type OperationName } from "@clerk-effect/client/contract"
 import * as Schema from "effect/Schema"
@@ -12,5 +12,5 @@ import * as Schema from "effect/Schema"
 export const pathOf = (operation: OperationName, input: unknown): string => {
   const endpoint = Api[operation]
   const params = Schema.encodeUnknownSync(endpoint.pathParams as Schema.Schema<unknown, Record<string, string>>)(input)
-  return endpoint.path.replace(/\{([a-z_]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""))
+  return endpoint.operation.route.encode(params)
 }

@@ -3,7 +3,8 @@
  * per operation, and the assumptions shared by several cases (an error code the spec does not
  * name, an authentication refusal on an operation that declares no 401).
  */
-import { Api, ClerkErrorCodes, type OperationName } from "@clerk-effect/client/contract"
+import { Api, type OperationName } from "@clerk-effect/client/contract"
+import { ClerkErrorCodes } from "@clerk-effect/core"
 import * as Source from "../Source.js"
 
 /**

@@ -2,7 +2,7 @@
  * Cases of `update` (PATCH /organizations/{organization_id}/memberships/{user_id}).
  */
 import type { OrganizationMembership } from "@clerk-effect/client"
-import { ClerkErrorCodes } from "@clerk-effect/client/contract"
+import { ClerkErrorCodes } from "@clerk-effect/core"
 import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation, raw } from "../Case.js"
 import type { Probe } from "../Probe.js"

@@ -3,7 +3,7 @@
  * the deep merge, `null` deletion at any depth, arrays replaced, one side untouched by a patch of
  * the other.
  */
-import { ClerkErrorCodes } from "@clerk-effect/client/contract"
+import { ClerkErrorCodes } from "@clerk-effect/core"
 import type { Metadata } from "@clerk-effect/client"
 import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation, raw } from "../Case.js"

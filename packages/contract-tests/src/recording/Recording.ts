@@ -7,6 +7,7 @@
  *
  * @since 0.2.0
  */
+import { Route as CoreRoute, ProvisioningRoutes } from "@clerk-effect/core"
 import { Api, OperationNames } from "@clerk-effect/client/contract"
 import type { CaseResult } from "../Report.js"
 import type { AnswerInfo, SourceInfo } from "../Source.js"
@@ -94,33 +95,19 @@ export const RedactionNote =
  */
 export const fileOf = (id: string): string => `${id.replace(/:/g, ".")}.json`
 
-/** The routes a recording knows by template: the six endpoints and the Backend API's provisioning routes. */
-const Routes: ReadonlyArray<string> = [
-  ...OperationNames.map((op) => Api[op].path),
-  "/users/{user_id}",
-  "/users",
-  "/organizations/{organization_id}",
-  "/organizations"
+/**
+ * The routes a recording knows, compiled by the core: the six operations' and the Backend API's
+ * provisioning routes, the longest first.
+ */
+const Routes: ReadonlyArray<CoreRoute.Route> = [
+  ...OperationNames.map((op) => Api[op].operation.route),
+  ...Object.values(ProvisioningRoutes)
 ]
-  .filter((route, i, all) => all.indexOf(route) === i)
-  .sort((a, b) => b.split("/").length - a.split("/").length)
+  .filter((route, i, all) => all.findIndex((r) => r.template === route.template) === i)
+  .sort((a, b) => b.template.split("/").length - a.template.split("/").length)
 
-const matchers = Routes.map((route) => {
-  const names: Array<string> = []
-  const source = route.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
-    names.push(name)
-    return "([^/]+)"
-  })
-  return { route, names, re: new RegExp(`^${source}$`) }
-})
-
-const decode = (text: string): string => {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
+/** A segment as it was sent, when it is not valid percent-encoding. */
+const decode = (text: string): string => CoreRoute.decodeSegment(text) ?? text
 
 /**
  * The route template and path parameters of a path under the base URL (`undefined` route when it
@@ -130,10 +117,13 @@ const decode = (text: string): string => {
  * @category parsing
  */
 export const routeOf = (path: string): { readonly route?: string; readonly params: Record<string, string> } => {
-  for (const m of matchers) {
-    const found = m.re.exec(path)
-    if (found !== null) {
-      return { route: m.route, params: Object.fromEntries(m.names.map((name, i) => [name, decode(found[i + 1]!)])) }
+  for (const route of Routes) {
+    const found = route.segments(path)
+    if (found !== undefined) {
+      return {
+        route: route.template,
+        params: Object.fromEntries(route.params.map((name, i) => [name, decode(found[i]!)]))
+      }
     }
   }
   return { params: {} }

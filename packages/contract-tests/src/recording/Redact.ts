@@ -7,6 +7,18 @@
  *
  * @since 0.2.0
  */
+import {
+  type Fields,
+  OperationNames,
+  Operations,
+  OrganizationFields,
+  OrganizationMembershipFields,
+  OrganizationMembershipsPageFields,
+  PublicUserDataFields,
+  type Redaction
+} from "@clerk-effect/core"
+
+type Field = Fields.Field
 
 /**
  * What a value is, for its placeholder.
@@ -33,32 +45,50 @@ export interface Redactor {
   readonly learn: (value: unknown) => void
 }
 
-/** Fields whose string values are redacted, by name, and how. */
-const FieldKinds: Readonly<Record<string, Kind>> = {
-  id: "id",
-  user_id: "id",
+/**
+ * Fields outside the contract's models and parameters whose string values are redacted: the error
+ * body's trace id, and what the suite sends and reads when it provisions users and organizations.
+ */
+const ProvisioningFieldKinds: Readonly<Record<string, Kind>> = {
   organization_id: "id",
-  created_by: "id",
   clerk_trace_id: "trace",
-  first_name: "name",
-  last_name: "name",
-  name: "name",
-  username: "username",
-  slug: "slug",
-  image_url: "url",
-  profile_image_url: "url",
   email_address: "email",
   email_addresses: "email",
   phone_number: "phone",
   phone_numbers: "phone",
   web3_wallet: "wallet",
-  web3_wallets: "wallet",
-  email_address_query: "query",
-  phone_number_query: "query",
-  username_query: "query",
-  name_query: "query",
-  query: "query"
+  web3_wallets: "wallet"
 }
+
+/**
+ * Every wire field of the contract (the core's model field tables and operation parameters) with
+ * the redaction it declares: a field must declare one (`keep` included) to exist, so a new field
+ * cannot be recorded unredacted by omission. `identifier` is redacted by what its value looks like.
+ */
+const contractFields = (): ReadonlyArray<readonly [wire: string, redact: Redaction]> => [
+  ...[
+    OrganizationFields,
+    PublicUserDataFields,
+    OrganizationMembershipFields,
+    OrganizationMembershipsPageFields
+  ].flatMap((fields) => Object.values<Field>(fields).map((f) => [f.wire, f.redact] as const)),
+  ...OperationNames.flatMap((name) => Object.values(Operations[name].params).map((p) => [p.wire, p.redact] as const))
+]
+
+/**
+ * Fields whose string values are redacted, by name, and how: the contract's declarations (the
+ * core's), then the provisioning fields.
+ *
+ * @since 0.3.0
+ * @category redaction
+ */
+export const FieldKinds: Readonly<Record<string, Kind>> = (() => {
+  const kinds: Record<string, Kind> = {}
+  for (const [wire, redact] of contractFields()) {
+    if (redact !== "keep" && redact !== "identifier" && kinds[wire] === undefined) kinds[wire] = redact
+  }
+  return { ...kinds, ...ProvisioningFieldKinds }
+})()
 
 /**
  * How a field's value is redacted, or `undefined` when it is kept.
