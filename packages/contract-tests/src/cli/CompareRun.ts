@@ -21,8 +21,8 @@ import { summaryLine } from "../Report.js"
 import * as Html from "../report/Html.js"
 import * as JUnit from "../report/JUnit.js"
 import type * as Text from "../report/Text.js"
-import * as Runner from "../Runner.js"
 import type { WorldKind } from "../World.js"
+import * as Grep from "./Grep.js"
 import * as Output from "./Output.js"
 import * as Paths from "./Paths.js"
 import { runTarget } from "./Run.js"
@@ -70,12 +70,14 @@ export const run = (
     })
     if (Either.isLeft(target)) return yield* target.left
     const recordedCases = AllCases.filter((c) => recording.cases.has(c.id))
-    const selected = Runner.select(recordedCases, Option.getOrUndefined(options.grep))
-    if (selected.length === 0 && Option.isSome(options.grep)) {
-      return yield* new UserError({
-        message: `--grep ${JSON.stringify(options.grep.value)} matches none of the ${recordedCases.length} cases recorded in ${options.dir}`
-      })
-    }
+    const selection = Grep.select(
+      recordedCases,
+      options.grep,
+      (pattern) =>
+        `--grep ${JSON.stringify(pattern)} matches none of the ${recordedCases.length} cases recorded in ${options.dir}`
+    )
+    if (Either.isLeft(selection)) return yield* selection.left
+    const selected = selection.right
     const unknown = Option.isSome(options.grep) ? [] : meta.cases.filter((id) => !AllCases.some((c) => c.id === id))
     const toRun = selected.filter((c) => recording.cases.get(c.id)?.outcome !== "skipped")
     const reports = yield* Output.prepareAll(options)
