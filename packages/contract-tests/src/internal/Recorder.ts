@@ -37,6 +37,9 @@ export interface Recorder {
   readonly take: Effect.Effect<ReadonlyArray<Exchange>>
 }
 
+/** The outcome of a request that was given up on before it was answered. */
+const NoAnswer = "stopped waiting: time-out, case deadline or interruption"
+
 /** Statuses whose response cannot carry a body. */
 const NoBody = new Set([101, 103, 204, 205, 304])
 
@@ -75,7 +78,9 @@ export const make = (client: HttpClient.HttpClient, secret?: Redacted.Redacted<s
             return Effect.as(record(request, { status: response.status, headers, response: scrub(text) ?? "" }), fresh)
           })
         ),
-        Effect.tapError((error) => record(request, { error: error.reason }))
+        Effect.tapError((error) => record(request, { error: error.reason })),
+        // stopped waiting (the request's time-out, the case's deadline, Ctrl-C): it is in the report too
+        Effect.onInterrupt(() => record(request, { error: NoAnswer }))
       )
     )
     return { client: wrapped, take: Ref.getAndSet(ref, []) }
