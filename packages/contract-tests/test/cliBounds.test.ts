@@ -105,6 +105,25 @@ describe("the CLI's time is bounded", () => {
       }).pipe(Effect.provide(mockLayer({ control: true }))),
     60_000
   )
+  it.scopedLive(
+    "SIGTERM ends a run selected by a pattern that backtracks catastrophically in RegExp",
+    () =>
+      Effect.gen(function* () {
+        const { target } = yield* silentUpdates
+        // matches the update cases ending in :200; RegExp backtracks exponentially on every other id
+        const run = yield* contract(
+          [...target, "--grep", "^(([a-zA-Z:0-9]+)*)+:200$"],
+          {},
+          {
+            when: "Contract suite against",
+            signal: "SIGTERM"
+          }
+        )
+        expect(run.code).toBe(130)
+        expect(run.stderr).toMatch(/^error: interrupted after \d+ of \d+ cases \(the run's clean-up done\)$/m)
+      }).pipe(Effect.provide(mockLayer({ control: true }))),
+    60_000
+  )
 })
 
 describe("a report path is proven writable before the first case", () => {
