@@ -12,6 +12,7 @@ import { HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
+import * as Recorder from "../src/internal/Recorder.js"
 import * as Probe from "../src/Probe.js"
 import * as Runner from "../src/Runner.js"
 import type { World } from "../src/World.js"
@@ -29,6 +30,17 @@ const hostile = (counts: Counts) => (request: IncomingMessage, response: ServerR
     response.write('{"data":[')
     const drip = setInterval(() => response.write('{"id":"x"},'), 5)
     response.on("close", () => clearInterval(drip))
+    return
+  }
+  if (path.endsWith("/flood")) {
+    // a body that never ends, as fast as the socket takes it
+    response.writeHead(200, { "content-type": "application/json" })
+    const chunk = Buffer.alloc(64 * 1024, 32)
+    const pour = () => {
+      while (!response.destroyed && response.write(chunk)) {}
+    }
+    response.on("drain", pour)
+    pour()
     return
   }
   response.writeHead(200, { "content-type": "application/json" })
@@ -90,6 +102,23 @@ describe("raw requests are bounded like the client's calls", () => {
       const session = yield* sessionOf(baseUrl)
       const error = yield* Effect.flip(session.raw({ method: "GET", path: "/endless", auth: "valid" }))
       expect(error.message).toContain("Timeout on raw")
+    }).pipe(Effect.provide(NodeHttpClient.layerUndici))
+  )
+
+  it.scopedLive("a body past the size cap stops being read: the request fails saying so, and the report shows it", () =>
+    Effect.gen(function* () {
+      const { baseUrl } = yield* server
+      const recorder = yield* Recorder.make(yield* HttpClient.HttpClient, undefined, 1024 * 1024)
+      const session = Probe.session({
+        baseUrl,
+        secretKey: Redacted.make("sk_test_raw_bounds"),
+        httpClient: recorder.client,
+        timeout: "20 seconds"
+      })
+      const error = yield* Effect.flip(session.raw({ method: "GET", path: "/flood", auth: "valid" }))
+      expect(error.message).toContain("the body is larger than 1048576 bytes; the suite stopped reading it")
+      const [exchange] = yield* recorder.take
+      expect(exchange?.error).toBe("Decode: the body is larger than 1048576 bytes; the suite stopped reading it")
     }).pipe(Effect.provide(NodeHttpClient.layerUndici))
   )
 

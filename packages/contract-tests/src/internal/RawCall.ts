@@ -3,8 +3,8 @@
  * exactly like one that goes through it:
  *
  * - each attempt has the client's per-attempt time-out (`ClerkTransport.DefaultTimeout` unless the
- *   session sets another), covering the status, the headers and the whole body, and fails with the
- *   client's own `Timeout` or `TransportError`;
+ *   session sets another), covering the status, the headers and the whole body (read up to
+ *   `CappedBody.DefaultMaxBytes`), and fails with the client's own `Timeout` or `TransportError`;
  * - attempts are repeated by the session's retry policy (the one the client's calls use) with the
  *   client's classification (`RetryPolicy.classify`): a 429 always; a 5xx, a time-out or a transport
  *   failure only when repeating cannot change the outcome (the operation's `idempotent` trait, or,
@@ -22,6 +22,7 @@ import * as Clock from "effect/Clock"
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as CappedBody from "./CappedBody.js"
 
 /**
  * A raw answer: status, headers and the body as text.
@@ -81,7 +82,10 @@ export const attempt = (
   const { operation, method, url } = route
   return client.execute(request).pipe(
     Effect.flatMap((response) =>
-      Effect.map(response.text, (text): Answer => ({ status: response.status, headers: response.headers, text }))
+      Effect.map(
+        CappedBody.text(response),
+        (text): Answer => ({ status: response.status, headers: response.headers, text })
+      )
     ),
     Effect.scoped,
     Effect.mapError((error) => new TransportError({ operation, method, url, reason: error.message, attempts: 1 })),
