@@ -22,6 +22,7 @@ import * as Html from "../report/Html.js"
 import * as JUnit from "../report/JUnit.js"
 import type * as Text from "../report/Text.js"
 import type { WorldKind } from "../World.js"
+import * as CaseTimeout from "./CaseTimeout.js"
 import * as Grep from "./Grep.js"
 import * as Output from "./Output.js"
 import * as Paths from "./Paths.js"
@@ -42,6 +43,7 @@ export interface CompareOptions extends Omit<TargetOptions, "world"> {
   readonly junit: Option.Option<string>
   readonly json: Option.Option<string>
   readonly html: Option.Option<string>
+  readonly caseTimeout?: Option.Option<string>
 }
 
 /**
@@ -79,6 +81,8 @@ export const run = (
     if (Either.isLeft(selection)) return yield* selection.left
     const selected = selection.right
     const unknown = Option.isSome(options.grep) ? [] : meta.cases.filter((id) => !AllCases.some((c) => c.id === id))
+    const caseTimeout = CaseTimeout.parse(options.caseTimeout ?? Option.none())
+    if (Either.isLeft(caseTimeout)) return yield* caseTimeout.left
     const toRun = selected.filter((c) => recording.cases.get(c.id)?.outcome !== "skipped")
     const reports = yield* Output.prepareAll(options)
     const targetName = target.right._tag === "Embedded" ? "the mock" : target.right.baseUrl
@@ -93,7 +97,12 @@ export const run = (
         live.set(result.id, recorded)
       })
     )
-    const report = yield* runTarget(target.right, toRun, { strict: false, onResult: () => Effect.void, sink })
+    const report = yield* runTarget(target.right, toRun, {
+      strict: false,
+      onResult: () => Effect.void,
+      sink,
+      ...(Option.isSome(caseTimeout.right) ? { caseTimeout: caseTimeout.right.value } : {})
+    })
     const cases: Array<CaseComparison> = [
       ...selected.map((c): CaseComparison => {
         const recorded = recording.cases.get(c.id)!
