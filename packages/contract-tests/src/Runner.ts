@@ -173,6 +173,30 @@ export const runCase = (
     return result
   })
 
+/** The report of `results`; with `planned`, of a run interrupted before its end. */
+const reportOf = (
+  probe: Probe,
+  strict: boolean,
+  time: { readonly start: number; readonly end: number },
+  results: ReadonlyArray<CaseResult>,
+  planned: number | undefined
+): RunReport => {
+  const count = (outcome: CaseResult["outcome"]) => results.filter((r) => r.outcome === outcome).length
+  return {
+    baseUrl: probe.baseUrl,
+    world: probe.world.kind,
+    worldDescription: probe.world.description,
+    startedAt: new Date(time.start).toISOString(),
+    durationMs: time.end - time.start,
+    strict,
+    passed: count("passed"),
+    failed: count("failed"),
+    skipped: count("skipped"),
+    results: [...results],
+    ...(planned === undefined ? {} : { interrupted: { planned } })
+  }
+}
+
 /**
  * Runs cases one after the other (they share one world) and reports. When the run is interrupted
  * (Ctrl-C, SIGTERM), `onInterrupt` gets the report of the cases that finished, marked
@@ -196,22 +220,14 @@ export const run = (
   Effect.gen(function* () {
     const start = yield* Clock.currentTimeMillis
     const results: Array<CaseResult> = []
-    const report = (end: number, interrupted: boolean): RunReport => {
-      const count = (outcome: CaseResult["outcome"]) => results.filter((r) => r.outcome === outcome).length
-      return {
-        baseUrl: options.probe.baseUrl,
-        world: options.probe.world.kind,
-        worldDescription: options.probe.world.description,
-        startedAt: new Date(start).toISOString(),
-        durationMs: end - start,
-        strict: options.strict === true,
-        passed: count("passed"),
-        failed: count("failed"),
-        skipped: count("skipped"),
-        results: [...results],
-        ...(interrupted ? { interrupted: { planned: options.cases.length } } : {})
-      }
-    }
+    const report = (end: number, interrupted: boolean) =>
+      reportOf(
+        options.probe,
+        options.strict === true,
+        { start, end },
+        results,
+        interrupted ? options.cases.length : undefined
+      )
     const caseOptions = {
       strict: options.strict === true,
       ...(options.caseTimeout === undefined ? {} : { caseTimeout: options.caseTimeout }),

@@ -11,9 +11,10 @@ import { RetryPolicy } from "@clerk-effect/client"
 import { HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Redacted } from "effect"
+import { Deferred, Effect, Fiber, Redacted } from "effect"
 import * as Recorder from "../src/internal/Recorder.js"
 import * as Probe from "../src/Probe.js"
+import type { RunReport } from "../src/Report.js"
 import * as Runner from "../src/Runner.js"
 import type { World } from "../src/World.js"
 
@@ -166,6 +167,41 @@ describe("raw requests are bounded like the client's calls", () => {
       expect(report.results[0]?.messages).toStrictEqual([
         "the case did not finish within its deadline of 100 ms (--case-timeout)"
       ])
+    }).pipe(Effect.provide(NodeHttpClient.layerUndici))
+  )
+
+  it.scopedLive("an interrupted run hands over the report of the cases that finished, marked interrupted", () =>
+    Effect.gen(function* () {
+      const { baseUrl } = yield* server
+      const session = yield* sessionOf(baseUrl)
+      const world = { restore: Effect.void, capabilities: new Set(), kind: "discover" } as unknown as World
+      const probe = Probe.make(session, world)
+      const make = (id: string, run: () => Effect.Effect<unknown>) =>
+        ({
+          id,
+          operation: "list",
+          description: id,
+          requires: [],
+          source: { kind: "spec" },
+          answers: [{ label: "200", status: 200 }],
+          run
+        }) as unknown as Parameters<typeof Runner.runCase>[0]
+      const started = yield* Deferred.make<void>()
+      const handed = yield* Deferred.make<RunReport>()
+      const quick = make("list:Quick:200", () => Effect.succeed({ mismatches: [], status: 200 }))
+      const stuck = make("list:Stuck:200", () => Effect.zipRight(Deferred.succeed(started, undefined), Effect.never))
+      const fiber = yield* Effect.fork(
+        Runner.run({
+          cases: [quick, stuck, quick],
+          probe,
+          onInterrupt: (partial) => Deferred.succeed(handed, partial)
+        })
+      )
+      yield* Deferred.await(started)
+      yield* Fiber.interrupt(fiber)
+      const partial = yield* Deferred.await(handed)
+      expect(partial.interrupted).toStrictEqual({ planned: 3 })
+      expect(partial.results.map((r) => [r.id, r.outcome])).toStrictEqual([["list:Quick:200", "passed"]])
     }).pipe(Effect.provide(NodeHttpClient.layerUndici))
   )
 })
