@@ -25,8 +25,9 @@ export interface Interrupted {
   readonly finish: (finished: number, planned: number) => Effect.Effect<void>
 }
 
-/** `1 case that ran are` (the reports are), `3 cases that ran are`. */
-const casesThatRan = (n: number) => (n === 1 ? "1 case that ran are" : `${n} cases that ran are`)
+/** What the closing line says of the reports: `the reports of the 3 cases that ran are written, …`. */
+const reportsWritten = (ran: number) =>
+  `the reports of the ${ran === 1 ? "1 case" : `${ran} cases`} that ran are written, marked interrupted`
 
 /**
  * The interruption handling of a run whose report files are `reports`.
@@ -49,7 +50,7 @@ export const make = (reports: Output.Reports): Effect.Effect<Interrupted, never,
         const what = !Output.any(reports)
           ? ""
           : Option.isSome(report)
-            ? `; the reports of the ${casesThatRan(report.value.results.length)} written, marked interrupted`
+            ? `; ${reportsWritten(report.value.results.length)}`
             : "; no report written"
         return Console.error(
           `error: interrupted after ${finished} of ${planned} cases (the run's clean-up done)${what}`
