@@ -195,7 +195,7 @@ const viaRaw = <Op extends OperationName>(
   probe: Probe
 ): Effect.Effect<Received<Success<Op>>, CaseFailure> => {
   const decode = ParseResult.decodeUnknownEither(Endpoints[operation].success as never)
-  return Effect.map(probe.raw(request), (response): Received<Success<Op>> => {
+  return Effect.map(probe.raw({ operation, ...request }), (response): Received<Success<Op>> => {
     if (response.status >= 200 && response.status < 300) {
       const decoded = decode(response.json)
       return Either.isRight(decoded)

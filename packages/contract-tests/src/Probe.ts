@@ -22,13 +22,14 @@ import {
 import { Outcome } from "@clerk-effect/core"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { type CaseFailure, during } from "./CaseFailure.js"
-import * as Throttling from "./internal/Throttling.js"
+import * as RawCall from "./internal/RawCall.js"
 import type { Input, Success } from "./Operation.js"
 import type { World } from "./World.js"
 
@@ -63,6 +64,12 @@ export interface RawRequest {
   /** A body sent as is instead of `body` as JSON (e.g. malformed JSON). */
   readonly rawBody?: string
   readonly auth: Auth
+  /**
+   * The operation the request stands for, if any: its `idempotent` trait decides, as for the
+   * client's calls, whether a time-out or a 5xx is sent again (without one, the method's
+   * idempotency in HTTP does).
+   */
+  readonly operation?: OperationName
 }
 
 /**
@@ -158,9 +165,10 @@ const queryString = (query: RawRequest["query"]): string => {
 }
 
 /**
- * Opens a session with a server: base URL, secret key, an `HttpClient`, the retry policy of the
- * client's calls (default none: every status is seen as the server sent it), and how raw requests
- * wait out a throttled server (429, or 503 to a `GET`; `Throttling.Defaults`).
+ * Opens a session with a server: base URL, secret key, an `HttpClient`, the retry policy (default
+ * none: every status is seen as the server sent it) and the per-attempt time-out (default the
+ * client's, `ClerkTransport.DefaultTimeout`) of every request: the client's calls and the raw
+ * requests alike (see `internal/RawCall`), with one retry budget between them.
  *
  * @since 0.1.0
  * @category constructors
@@ -170,13 +178,14 @@ export const session = (options: {
   readonly secretKey: Redacted.Redacted<string>
   readonly httpClient: HttpClient.HttpClient
   readonly retry?: RetryPolicy.RetryPolicy | undefined
-  readonly throttling?: Throttling.Options | undefined
+  readonly timeout?: Duration.DurationInput | undefined
 }): Session => {
   const baseUrl = options.baseUrl.replace(/\/+$/, "")
   const retry = options.retry ?? RetryPolicy.none
+  const timeout = Duration.decode(options.timeout ?? ClerkTransport.DefaultTimeout)
   const transports = {
-    valid: ClerkTransport.make({ secretKey: options.secretKey, apiUrl: baseUrl, retry }, options.httpClient),
-    wrong: ClerkTransport.make({ secretKey: WrongSecretKey, apiUrl: baseUrl, retry }, options.httpClient)
+    valid: ClerkTransport.make({ secretKey: options.secretKey, apiUrl: baseUrl, retry, timeout }, options.httpClient),
+    wrong: ClerkTransport.make({ secretKey: WrongSecretKey, apiUrl: baseUrl, retry, timeout }, options.httpClient)
   }
 
   const send: Session["send"] = (operation, input, auth = "valid") => {
@@ -199,13 +208,17 @@ export const session = (options: {
     })
     const text = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
     const withBody = text === undefined ? base : HttpClientRequest.bodyText(base, text, "application/json")
-    const send = options.httpClient.execute(withBody).pipe(
-      Effect.flatMap((response) =>
-        Effect.map(response.text, (text) => ({ status: response.status, headers: response.headers, text }))
-      ),
-      Effect.scoped
-    )
-    return Throttling.honour(send, request.method, options.throttling).pipe(
+    const route: RawCall.Route = {
+      operation: `raw ${request.operation ?? "request"}`,
+      method: request.method,
+      url: baseUrl + request.path,
+      idempotent:
+        request.operation === undefined
+          ? RawCall.IdempotentMethods.has(request.method)
+          : Api[request.operation].idempotent
+    }
+    const once = RawCall.attempt(options.httpClient, withBody, route, timeout)
+    return RawCall.retried(once, route, retry, transports.valid.retryBudget).pipe(
       Effect.map(({ status, text }): RawResponse => {
         let json: unknown
         try {

@@ -61,6 +61,11 @@ export interface RunReport {
   readonly failed: number
   readonly skipped: number
   readonly results: ReadonlyArray<CaseResult>
+  /**
+   * Present when the run was stopped (Ctrl-C, SIGTERM) before its end: `results` holds the cases
+   * that finished, `planned` is how many were selected; the others did not run.
+   */
+  readonly interrupted?: { readonly planned: number }
 }
 
 /**

@@ -5,20 +5,25 @@
  *
  * @since 0.1.0
  */
-import * as Clock from "effect/Clock"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import type { ContractCase } from "./Case.js"
-import { describe } from "./CaseFailure.js"
+import { CaseFailure, describe } from "./CaseFailure.js"
+import * as CasePattern from "./CasePattern.js"
 import * as Exchange from "./Exchange.js"
 import type { Exchange as ExchangeT } from "./Exchange.js"
 import type { Probe } from "./Probe.js"
 import type { CaseResult, RunReport } from "./Report.js"
 
 /**
- * Selects cases whose id matches a pattern (a regular expression, case-insensitive; a plain
- * substring works too).
+ * Selects cases whose id matches a pattern (a regular expression in RE2's syntax, matched
+ * case-insensitively in linear time: see `CasePattern`; a plain substring works too). A pattern
+ * that cannot be compiled (too long, invalid) selects the ids that contain it as it is; the CLI
+ * refuses it instead.
  *
  * @since 0.1.0
  * @category filtering
@@ -28,25 +33,51 @@ export const select = (
   pattern: string | undefined
 ): ReadonlyArray<ContractCase> => {
   if (pattern === undefined || pattern === "") return cases
-  let re: RegExp
-  try {
-    re = new RegExp(pattern, "i")
-  } catch {
-    const lower = pattern.toLowerCase()
-    return cases.filter((c) => c.id.toLowerCase().includes(lower))
-  }
-  return cases.filter((c) => re.test(c.id))
+  const compiled = CasePattern.compile(pattern)
+  if (Either.isRight(compiled)) return cases.filter((c) => compiled.right.test(c.id))
+  const lower = pattern.toLowerCase()
+  return cases.filter((c) => c.id.toLowerCase().includes(lower))
 }
 
 /**
- * Options of a run: `strict` accepts only each case's preferred answer.
+ * The default deadline of one case, from its setup to its last check (its clean-up comes after):
+ * two minutes. Every request of a case ends within about 40 s (the client's 10 s per attempt and
+ * its 30 s cap on retrying, raw requests alike), and a case makes a few; against a healthy server
+ * a case takes well under a second locally and a few seconds against Clerk.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DefaultCaseTimeout: Duration.Duration = Duration.minutes(2)
+
+/**
+ * Options of a run: `strict` accepts only each case's preferred answer; `caseTimeout` is the
+ * deadline of each case (default `DefaultCaseTimeout`), past which the case fails and the run
+ * goes on with the next one.
  *
  * @since 0.2.0
  * @category models
  */
 export interface RunCaseOptions {
   readonly strict?: boolean
+  readonly caseTimeout?: Duration.DurationInput
 }
+
+/** A duration as a person reads it: `250 ms`, `2 s`, `120 s`. */
+const formatDuration = (duration: Duration.Duration): string => {
+  const millis = Duration.toMillis(duration)
+  return millis % 1000 === 0 ? `${millis / 1000} s` : `${millis} ms`
+}
+
+/** A case's deadline: interrupts it (its clean-up runs) and fails it saying so. */
+const withDeadline = (duration: Duration.Duration) =>
+  Effect.timeoutFail({
+    duration,
+    onTimeout: () =>
+      new CaseFailure({
+        message: `the case did not finish within its deadline of ${formatDuration(duration)} (--case-timeout)`
+      })
+  })
 
 /**
  * Runs one case: skipped when the world lacks a capability it requires; otherwise its setup,
@@ -87,13 +118,17 @@ export const runCase = (
     }
     yield* takeExchanges
     const start = yield* Clock.currentTimeMillis
-    // restored also when the run is interrupted half-way through the case (Ctrl-C)
+    // restored also when the run is interrupted half-way through the case (Ctrl-C), or when the
+    // case's deadline passed
+    const deadline = Duration.decode(options.caseTimeout ?? DefaultCaseTimeout)
     const exit = yield* Effect.exit(
       Effect.ensuring(
-        Effect.scoped(
-          testCase.run(
-            probe,
-            testCase.answers.map((a) => a.label)
+        withDeadline(deadline)(
+          Effect.scoped(
+            testCase.run(
+              probe,
+              testCase.answers.map((a) => a.label)
+            )
           )
         ),
         probe.world.restore
@@ -138,44 +173,81 @@ export const runCase = (
     return result
   })
 
+/** The report of `results`; with `planned`, of a run interrupted before its end. */
+const reportOf = (
+  probe: Probe,
+  strict: boolean,
+  time: { readonly start: number; readonly end: number },
+  results: ReadonlyArray<CaseResult>,
+  planned: number | undefined
+): RunReport => {
+  const count = (outcome: CaseResult["outcome"]) => results.filter((r) => r.outcome === outcome).length
+  return {
+    baseUrl: probe.baseUrl,
+    world: probe.world.kind,
+    worldDescription: probe.world.description,
+    startedAt: new Date(time.start).toISOString(),
+    durationMs: time.end - time.start,
+    strict,
+    passed: count("passed"),
+    failed: count("failed"),
+    skipped: count("skipped"),
+    results: [...results],
+    ...(planned === undefined ? {} : { interrupted: { planned } })
+  }
+}
+
 /**
- * Runs cases one after the other (they share one world) and reports.
+ * Runs cases one after the other (they share one world) and reports. When the run is interrupted
+ * (Ctrl-C, SIGTERM), `onInterrupt` gets the report of the cases that finished, marked
+ * `interrupted`, once the interrupted case's own clean-up ran (before the world's).
  *
  * @since 0.1.0
  * @category running
  */
-export const run = (options: {
-  readonly cases: ReadonlyArray<ContractCase>
-  readonly probe: Probe
-  readonly takeExchanges?: Effect.Effect<ReadonlyArray<ExchangeT>>
-  readonly strict?: boolean
-  readonly onResult?: (result: CaseResult) => Effect.Effect<void>
-  /** Gets each case's result with its exchanges whole (bodies not cut), e.g. to record them. */
-  readonly onExchanges?: (result: CaseResult, exchanges: ReadonlyArray<ExchangeT>) => Effect.Effect<void>
-}): Effect.Effect<RunReport> =>
+export const run = (
+  options: RunCaseOptions & {
+    readonly cases: ReadonlyArray<ContractCase>
+    readonly probe: Probe
+    readonly takeExchanges?: Effect.Effect<ReadonlyArray<ExchangeT>>
+    readonly onResult?: (result: CaseResult) => Effect.Effect<void>
+    /** Gets each case's result with its exchanges whole (bodies not cut), e.g. to record them. */
+    readonly onExchanges?: (result: CaseResult, exchanges: ReadonlyArray<ExchangeT>) => Effect.Effect<void>
+    /** Gets the report of the cases that finished when the run is interrupted. */
+    readonly onInterrupt?: (partial: RunReport) => Effect.Effect<void>
+  }
+): Effect.Effect<RunReport> =>
   Effect.gen(function* () {
     const start = yield* Clock.currentTimeMillis
     const results: Array<CaseResult> = []
-    for (const testCase of options.cases) {
-      const result = yield* runCase(testCase, options.probe, options.takeExchanges, {
-        strict: options.strict === true,
-        ...(options.onExchanges === undefined ? {} : { onExchanges: options.onExchanges })
-      })
-      results.push(result)
-      if (options.onResult !== undefined) yield* options.onResult(result)
-    }
-    const end = yield* Clock.currentTimeMillis
-    const count = (outcome: CaseResult["outcome"]) => results.filter((r) => r.outcome === outcome).length
-    return {
-      baseUrl: options.probe.baseUrl,
-      world: options.probe.world.kind,
-      worldDescription: options.probe.world.description,
-      startedAt: new Date(start).toISOString(),
-      durationMs: end - start,
+    const report = (end: number, interrupted: boolean) =>
+      reportOf(
+        options.probe,
+        options.strict === true,
+        { start, end },
+        results,
+        interrupted ? options.cases.length : undefined
+      )
+    const caseOptions = {
       strict: options.strict === true,
-      passed: count("passed"),
-      failed: count("failed"),
-      skipped: count("skipped"),
-      results
+      ...(options.caseTimeout === undefined ? {} : { caseTimeout: options.caseTimeout }),
+      ...(options.onExchanges === undefined ? {} : { onExchanges: options.onExchanges })
     }
+    const onInterrupt = options.onInterrupt
+    yield* Effect.forEach(
+      options.cases,
+      (testCase) =>
+        Effect.flatMap(runCase(testCase, options.probe, options.takeExchanges, caseOptions), (result) => {
+          results.push(result)
+          return options.onResult === undefined ? Effect.void : options.onResult(result)
+        }),
+      { discard: true }
+    ).pipe(
+      Effect.onInterrupt(() =>
+        onInterrupt === undefined
+          ? Effect.void
+          : Effect.flatMap(Clock.currentTimeMillis, (end) => onInterrupt(report(end, true)))
+      )
+    )
+    return report(yield* Clock.currentTimeMillis, false)
   })

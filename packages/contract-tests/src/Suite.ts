@@ -6,6 +6,7 @@
  */
 import type { RetryPolicy } from "@clerk-effect/client"
 import * as HttpClient from "@effect/platform/HttpClient"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
@@ -45,13 +46,22 @@ export interface RunOptions {
   readonly secretKey: Redacted.Redacted<string>
   readonly world: WorldFactory
   readonly cases?: ReadonlyArray<ContractCase>
-  /** The client's retry policy (default none). */
+  /** The retry policy of every request, the client's calls and the raw requests (default none). */
   readonly retry?: RetryPolicy.RetryPolicy
+  /** The time-out of each attempt of every request (default the client's, `ClerkTransport.DefaultTimeout`). */
+  readonly timeout?: Duration.DurationInput
+  /** The deadline of each case (default `Runner.DefaultCaseTimeout`). */
+  readonly caseTimeout?: Duration.DurationInput
   /** Accept only each case's preferred answer (default false). */
   readonly strict?: boolean
   readonly onResult?: (result: CaseResult) => Effect.Effect<void>
   /** Gets each case's result with its exchanges whole, e.g. to record them. */
   readonly onExchanges?: (result: CaseResult, exchanges: ReadonlyArray<Exchange>) => Effect.Effect<void>
+  /**
+   * Gets the report of the cases that finished, marked `interrupted`, when the run is interrupted
+   * (before the world is torn down).
+   */
+  readonly onInterrupt?: (partial: RunReport) => Effect.Effect<void>
 }
 
 /**
@@ -62,7 +72,7 @@ export interface RunOptions {
  * @category constructors
  */
 export const probe = (
-  options: Omit<RunOptions, "cases" | "onResult" | "onExchanges" | "strict">
+  options: Omit<RunOptions, "cases" | "onResult" | "onExchanges" | "onInterrupt" | "strict" | "caseTimeout">
 ): Effect.Effect<
   {
     readonly probe: Probe.Probe
@@ -77,7 +87,8 @@ export const probe = (
       baseUrl: options.baseUrl,
       secretKey: options.secretKey,
       httpClient: recorder.client,
-      retry: options.retry
+      retry: options.retry,
+      timeout: options.timeout
     })
     const world = yield* options.world(session)
     return { probe: Probe.make(session, world), takeExchanges: recorder.take }
@@ -97,8 +108,10 @@ export const run = (options: RunOptions): Effect.Effect<RunReport, WorldError, H
         probe,
         takeExchanges,
         strict: options.strict === true,
+        ...(options.caseTimeout === undefined ? {} : { caseTimeout: options.caseTimeout }),
         ...(options.onResult === undefined ? {} : { onResult: options.onResult }),
-        ...(options.onExchanges === undefined ? {} : { onExchanges: options.onExchanges })
+        ...(options.onExchanges === undefined ? {} : { onExchanges: options.onExchanges }),
+        ...(options.onInterrupt === undefined ? {} : { onInterrupt: options.onInterrupt })
       })
     )
   )

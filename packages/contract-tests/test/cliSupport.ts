@@ -18,8 +18,21 @@ export interface CliRun {
   readonly stderr: string
 }
 
-/** Runs `contract …` (no CLERK_SECRET_KEY from the caller; `INIT_CWD` the repo root). */
-export const contract = (args: ReadonlyArray<string>, env: Record<string, string> = {}): Effect.Effect<CliRun> =>
+/** A signal to send the CLI once its output contains `when` (as a user would press Ctrl-C). */
+export interface SignalWhen {
+  readonly when: string
+  readonly signal: NodeJS.Signals
+}
+
+/**
+ * Runs `contract …` (no CLERK_SECRET_KEY from the caller; `INIT_CWD` the repo root); with `signal`,
+ * sends it that signal once its output contains `signal.when`.
+ */
+export const contract = (
+  args: ReadonlyArray<string>,
+  env: Record<string, string> = {},
+  signal?: SignalWhen
+): Effect.Effect<CliRun> =>
   Effect.async<CliRun>((resume) => {
     const { CLERK_SECRET_KEY: _, ...base } = process.env
     const child = spawn(process.execPath, [bin, ...args], {
@@ -28,12 +41,21 @@ export const contract = (args: ReadonlyArray<string>, env: Record<string, string
     })
     let stdout = ""
     let stderr = ""
+    let sent = false
     child.stdout.on("data", (chunk) => {
       stdout += chunk
+      if (signal !== undefined && !sent && stdout.includes(signal.when)) {
+        sent = true
+        child.kill(signal.signal)
+      }
     })
     child.stderr.on("data", (chunk) => {
       stderr += chunk
     })
     child.on("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
-    return Effect.sync(() => child.kill("SIGTERM"))
+    // interrupted (the test timed out): nothing of the command is left running, even one that
+    // ignores SIGTERM
+    return Effect.sync(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL")
+    })
   })

@@ -4,6 +4,7 @@ import { AllCases } from "../src/cases/index.js"
 import { pageInvariants } from "../src/cases/list.js"
 import { orderMismatches } from "../src/cases/ordering.js"
 import { select } from "../src/Runner.js"
+import * as CasePattern from "../src/CasePattern.js"
 import { pick } from "../src/worlds/pick.js"
 
 describe("case list", () => {
@@ -42,6 +43,25 @@ describe("select", () => {
     expect(select(AllCases, "deepmerge").map((c) => c.id)).toEqual(["updateMetadata:DeepMerge:200"])
     expect(select(AllCases, "(").length).toBe(0)
     expect(select(AllCases, undefined)).toBe(AllCases)
+  })
+
+  it("matches without backtracking: a catastrophic pattern for RegExp is an ordinary one here", () => {
+    // with RegExp this one backtracks exponentially on ids that almost match (it ran 10 minutes)
+    const compiled = Either.getOrThrow(CasePattern.compile("^(([a-zA-Z:0-9]+)*)+!$"))
+    expect(AllCases.filter((c) => compiled.test(`${c.id}${c.id}${c.id}`))).toStrictEqual([])
+    expect(select(AllCases, "^(([a-zA-Z:0-9]+)*)+!$")).toStrictEqual([])
+    expect(select(AllCases, "^(([a-zA-Z:0-9]+)*)+$")).toStrictEqual(AllCases)
+  })
+
+  it("refuses what cannot be matched in bounded time or is not a pattern, saying why", () => {
+    const reason = (pattern: string) => Either.flip(CasePattern.compile(pattern)).pipe(Either.getOrThrow)
+    expect(reason("a".repeat(CasePattern.MaxLength + 1))).toMatchObject({ tooLong: true })
+    expect(Either.isRight(CasePattern.compile("a".repeat(CasePattern.MaxLength)))).toBe(true)
+    expect(reason("[")).toMatchObject({ tooLong: false, reason: "missing closing ]" })
+    expect(reason("(")).toMatchObject({ reason: "missing closing )" })
+    expect(reason("(?=list)").reason).toBe("invalid or unsupported Perl syntax at (?=")
+    // nested counts multiply past RE2's 1000: refused, never compiled into a large automaton
+    expect(reason("((a{30}){30}){30}").reason).toBe("invalid repeat count at {30}")
   })
 })
 

@@ -21,14 +21,13 @@ import * as Files from "../recording/Files.js"
 import * as Observed from "../recording/Observed.js"
 import * as Writer from "../recording/Writer.js"
 import type { CaseResult } from "../Report.js"
-import * as Html from "../report/Html.js"
-import * as JUnit from "../report/JUnit.js"
-import * as Json from "../report/Json.js"
 import * as Text from "../report/Text.js"
-import * as Runner from "../Runner.js"
 import { type WorldKind, WorldKinds } from "../World.js"
 import * as CompareRun from "./CompareRun.js"
+import * as CaseTimeout from "./CaseTimeout.js"
 import * as Drift from "./Drift.js"
+import * as Grep from "./Grep.js"
+import * as Interrupted from "./Interrupted.js"
 import * as Output from "./Output.js"
 import * as Paths from "./Paths.js"
 import { runTarget } from "./Run.js"
@@ -81,6 +80,10 @@ const options = {
   html: Options.text("html").pipe(Options.withDescription("write an HTML report to this file"), Options.optional),
   strict: Options.boolean("strict").pipe(
     Options.withDescription("accept only each case's preferred answer (an assumed expectation's alternatives fail)")
+  ),
+  caseTimeout: Options.text("case-timeout").pipe(
+    Options.withDescription("the deadline of each case, e.g. 30s or 5m (default 2m): past it the case fails"),
+    Options.optional
   )
 }
 
@@ -95,16 +98,13 @@ const print = (style: Text.Style) => (result: CaseResult) => Console.log(Text.fo
  * @since 0.1.0
  * @category handlers
  */
-export const selectCases = (grep: Parsed["grep"]) => {
-  const selected = Runner.select(AllCases, Option.getOrUndefined(grep))
-  return selected.length === 0 && Option.isSome(grep)
-    ? Either.left(
-        new UserError({
-          message: `--grep ${JSON.stringify(grep.value)} matches none of the ${AllCases.length} cases (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
-        })
-      )
-    : Either.right(selected)
-}
+export const selectCases = (grep: Parsed["grep"]) =>
+  Grep.select(
+    AllCases,
+    grep,
+    (pattern) =>
+      `--grep ${JSON.stringify(pattern)} matches none of the ${AllCases.length} cases (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
+  )
 
 /** The cases to run, with the assumed expectations a recording of the real API answers pinned. */
 const pinned = (selected: ReadonlyArray<ContractCase>, observed: Option.Option<string>) =>
@@ -150,6 +150,8 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     if (Either.isLeft(target)) return yield* target.left
     const selected = selectCases(parsed.grep)
     if (Either.isLeft(selected)) return yield* selected.left
+    const caseTimeout = CaseTimeout.parse(parsed.caseTimeout)
+    if (Either.isLeft(caseTimeout)) return yield* caseTimeout.left
     // before anything runs: a report that cannot be written stops the run now, not after it
     const reports = yield* Output.prepareAll(parsed)
     const cases = yield* pinned(selected.right, parsed.observed)
@@ -165,6 +167,7 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
         : `Contract suite against ${target.right.baseUrl} (${target.right.world} world)\n`
     )
     const ran = yield* Ref.make(0)
+    const interrupted = yield* Interrupted.make(reports)
     const report = yield* runTarget(target.right, cases, {
       strict: parsed.strict,
       onResult: (result) =>
@@ -172,27 +175,19 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
           Ref.update(ran, (n) => n + 1),
           print(style)(result)
         ),
+      onInterrupt: interrupted.onInterrupt,
+      ...(Option.isSome(caseTimeout.right) ? { caseTimeout: caseTimeout.right.value } : {}),
       ...(writer === undefined ? {} : { sink: writer.sink })
     }).pipe(
-      // Ctrl-C: after the run's clean-up (its finalizers) ran, say how far it got
-      Effect.onInterrupt(() =>
-        Effect.flatMap(Ref.get(ran), (n) =>
-          Console.error(
-            `error: interrupted after ${n} of ${cases.length} cases (the run's clean-up done)${
-              Output.any(reports) ? "; no report written" : ""
-            }`
-          )
-        )
-      )
+      // Ctrl-C, SIGTERM: after the run's clean-up (its finalizers) ran, say how far it got
+      Effect.onInterrupt(() => Effect.flatMap(Ref.get(ran), (n) => interrupted.finish(n, cases.length)))
     )
     if (writer !== undefined && Option.isSome(parsed.record)) {
       yield* Effect.mapError(writer.finish(report), (e) => new UserError({ message: e.message }))
       yield* Console.log(`\nRecorded ${report.results.length} cases into ${parsed.record.value}`)
     }
     yield* Console.log(Text.formatFooter(report))
-    yield* Output.write(reports.junit, () => JUnit.format(report))
-    yield* Output.write(reports.json, () => Json.format(report))
-    yield* Output.write(reports.html, () => Html.format(report))
+    yield* Output.writeRun(reports, report)
     return report.failed > 0 ? 1 : 0
   })
 

@@ -21,8 +21,9 @@ import { summaryLine } from "../Report.js"
 import * as Html from "../report/Html.js"
 import * as JUnit from "../report/JUnit.js"
 import type * as Text from "../report/Text.js"
-import * as Runner from "../Runner.js"
 import type { WorldKind } from "../World.js"
+import * as CaseTimeout from "./CaseTimeout.js"
+import * as Grep from "./Grep.js"
 import * as Output from "./Output.js"
 import * as Paths from "./Paths.js"
 import { runTarget } from "./Run.js"
@@ -42,6 +43,7 @@ export interface CompareOptions extends Omit<TargetOptions, "world"> {
   readonly junit: Option.Option<string>
   readonly json: Option.Option<string>
   readonly html: Option.Option<string>
+  readonly caseTimeout?: Option.Option<string>
 }
 
 /**
@@ -70,13 +72,17 @@ export const run = (
     })
     if (Either.isLeft(target)) return yield* target.left
     const recordedCases = AllCases.filter((c) => recording.cases.has(c.id))
-    const selected = Runner.select(recordedCases, Option.getOrUndefined(options.grep))
-    if (selected.length === 0 && Option.isSome(options.grep)) {
-      return yield* new UserError({
-        message: `--grep ${JSON.stringify(options.grep.value)} matches none of the ${recordedCases.length} cases recorded in ${options.dir}`
-      })
-    }
+    const selection = Grep.select(
+      recordedCases,
+      options.grep,
+      (pattern) =>
+        `--grep ${JSON.stringify(pattern)} matches none of the ${recordedCases.length} cases recorded in ${options.dir}`
+    )
+    if (Either.isLeft(selection)) return yield* selection.left
+    const selected = selection.right
     const unknown = Option.isSome(options.grep) ? [] : meta.cases.filter((id) => !AllCases.some((c) => c.id === id))
+    const caseTimeout = CaseTimeout.parse(options.caseTimeout ?? Option.none())
+    if (Either.isLeft(caseTimeout)) return yield* caseTimeout.left
     const toRun = selected.filter((c) => recording.cases.get(c.id)?.outcome !== "skipped")
     const reports = yield* Output.prepareAll(options)
     const targetName = target.right._tag === "Embedded" ? "the mock" : target.right.baseUrl
@@ -91,7 +97,12 @@ export const run = (
         live.set(result.id, recorded)
       })
     )
-    const report = yield* runTarget(target.right, toRun, { strict: false, onResult: () => Effect.void, sink })
+    const report = yield* runTarget(target.right, toRun, {
+      strict: false,
+      onResult: () => Effect.void,
+      sink,
+      ...(Option.isSome(caseTimeout.right) ? { caseTimeout: caseTimeout.right.value } : {})
+    })
     const cases: Array<CaseComparison> = [
       ...selected.map((c): CaseComparison => {
         const recorded = recording.cases.get(c.id)!

@@ -1,8 +1,11 @@
 /**
- * The report files the user asked for (`--junit`, `--json`, `--html`), checked before the suite
- * runs: against the real API a run creates and deletes data, so a path that cannot be written must
- * stop it at the start, not lose the report at the end. Paths are relative to where the user ran
- * the command; missing folders are created; a failure is one line.
+ * The report files the user asked for (`--junit`, `--json`, `--html`), proven writable before the
+ * suite runs: against the real API a run creates and deletes data, so a path that cannot be written
+ * must stop it at the start, not lose the report at the end. Paths are relative to where the user
+ * ran the command; missing folders are created one at a time; the file is then opened for writing
+ * (created if missing, never truncated: a report that exists is replaced only when the run writes
+ * its own), which is what fails on a path the process may not write (`/sys/r.html`), whatever
+ * `access(2)` says for root. A failure is one line.
  *
  * @since 0.2.0
  */
@@ -11,6 +14,10 @@ import type * as PlatformError from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import type { RunReport } from "../Report.js"
+import * as Html from "../report/Html.js"
+import * as JUnit from "../report/JUnit.js"
+import * as Json from "../report/Json.js"
 import * as Paths from "./Paths.js"
 import { UserError } from "./UserError.js"
 
@@ -31,16 +38,66 @@ export interface ReportFile {
 const reason = (error: PlatformError.PlatformError): string =>
   error._tag === "SystemError" && error.description !== undefined ? error.description : error.message
 
+/** What to try instead, per flag: a path under the directory the user ran the command in. */
+const Example: Readonly<Record<string, string>> = {
+  "--junit": "reports/contract.xml",
+  "--json": "reports/contract.json",
+  "--html": "reports/contract.html"
+}
+
 const cannotWrite = (report: ReportFile, why: string) =>
   new UserError({
     message: `cannot write the ${report.flag} report to ${
       report.file === report.absolute ? report.file : `${report.file} (${report.absolute})`
-    }: ${why}; choose another path`
+    }: ${why} (try a path in a folder you can write, e.g. ${report.flag} ${Example[report.flag] ?? "reports/contract"})`
+  })
+
+/**
+ * The folders of `folder` that do not exist yet, the deepest last; stops at the first that exists.
+ * Bounded by the number of the path's components.
+ */
+const missingFolders = (
+  fs: FileSystem.FileSystem,
+  folder: string
+): Effect.Effect<ReadonlyArray<string>, PlatformError.PlatformError> =>
+  Effect.gen(function* () {
+    const missing: Array<string> = []
+    let current = folder
+    while (!(yield* fs.exists(current))) {
+      missing.unshift(current)
+      const parent = NodePath.dirname(current)
+      if (parent === current) break
+      current = parent
+    }
+    return missing
+  })
+
+/**
+ * Makes the missing folders of `folder`, one `mkdir` each from the outermost. Not Node's
+ * `mkdir(…, { recursive: true })`: under `/proc` it loops forever (`mkdir /proc/nope` answers
+ * `ENOENT` while `/proc` exists, and it retries the parent and the child without end), which made
+ * `--html /proc/nope/r.html` spin at full CPU.
+ */
+const makeFolders = (fs: FileSystem.FileSystem, folder: string): Effect.Effect<void, PlatformError.PlatformError> =>
+  Effect.flatMap(missingFolders(fs, folder), (missing) =>
+    Effect.forEach(missing, (path) => fs.makeDirectory(path), { discard: true })
+  )
+
+/**
+ * Proves that `path` can be written by opening it for writing: created if missing (and removed
+ * again, so that a run that stops early leaves no empty report), never truncated.
+ */
+const proveWritable = (fs: FileSystem.FileSystem, path: string): Effect.Effect<void, PlatformError.PlatformError> =>
+  Effect.gen(function* () {
+    const existed = yield* fs.exists(path)
+    yield* Effect.scoped(fs.open(path, { flag: "a" }))
+    if (!existed) yield* fs.remove(path)
   })
 
 /**
  * Prepares the file the user named with `flag`, if any: resolves the path, creates its missing
- * folders and checks that the file can be written there; fails with a one-line `UserError` otherwise.
+ * folders and proves the file writable by opening it for writing; fails with a one-line
+ * `UserError` otherwise.
  *
  * @since 0.2.0
  * @category constructors
@@ -53,14 +110,13 @@ export const prepare = (
     Effect.gen(function* () {
       const fs = yield* FileSystem.FileSystem
       const report: ReportFile = { flag, file, absolute: Paths.fromUser(file) }
-      const folder = NodePath.dirname(report.absolute)
       const fail = (error: PlatformError.PlatformError) => cannotWrite(report, reason(error))
-      yield* Effect.mapError(fs.makeDirectory(folder, { recursive: true }), fail)
+      yield* Effect.mapError(makeFolders(fs, NodePath.dirname(report.absolute)), fail)
       const existing = yield* Effect.option(fs.stat(report.absolute))
       if (Option.isSome(existing) && existing.value.type === "Directory") {
         return yield* cannotWrite(report, "it is a folder")
       }
-      yield* Effect.mapError(fs.access(folder, { writable: true }), fail)
+      yield* Effect.mapError(proveWritable(fs, report.absolute), fail)
       return report
     })
   )
@@ -120,3 +176,20 @@ export const prepareAll = (paths: {
  */
 export const any = (reports: Reports): boolean =>
   Option.isSome(reports.junit) || Option.isSome(reports.json) || Option.isSome(reports.html)
+
+/**
+ * Writes the reports of a run (JUnit, JSON, HTML) that were asked for; an interrupted run's report
+ * says in each format that it was interrupted.
+ *
+ * @since 0.3.0
+ * @category writing
+ */
+export const writeRun = (reports: Reports, report: RunReport): Effect.Effect<void, UserError, FileSystem.FileSystem> =>
+  Effect.all(
+    [
+      write(reports.junit, () => JUnit.format(report)),
+      write(reports.json, () => Json.format(report)),
+      write(reports.html, () => Html.format(report))
+    ],
+    { discard: true }
+  )

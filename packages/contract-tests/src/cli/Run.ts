@@ -7,6 +7,7 @@
 import { RetryPolicy } from "@clerk-effect/client"
 import { layer as mockLayer, MockClerk } from "@clerk-effect/fixtures"
 import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
@@ -59,6 +60,10 @@ export interface RunSettings {
   readonly strict: boolean
   readonly onResult: (result: CaseResult) => Effect.Effect<void>
   readonly sink?: Sink
+  /** The deadline of each case (default `Runner.DefaultCaseTimeout`). */
+  readonly caseTimeout?: Duration.Duration
+  /** Gets the report of the cases that finished when the run is interrupted. */
+  readonly onInterrupt?: (partial: RunReport) => Effect.Effect<void>
 }
 
 /**
@@ -79,6 +84,8 @@ export const runTarget = (
     cases: selected,
     strict: settings.strict,
     onResult: settings.onResult,
+    ...(settings.caseTimeout === undefined ? {} : { caseTimeout: settings.caseTimeout }),
+    ...(settings.onInterrupt === undefined ? {} : { onInterrupt: settings.onInterrupt }),
     ...(settings.sink === undefined ? {} : { onExchanges: settings.sink(baseUrl, secretKey) })
   })
   if (target._tag === "Embedded") {

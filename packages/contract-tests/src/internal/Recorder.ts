@@ -6,12 +6,14 @@
  * The secret key is scrubbed from every body kept.
  */
 import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import { type Exchange, HeadersThatMatter } from "../Exchange.js"
+import * as CappedBody from "./CappedBody.js"
 
 const decoder = new TextDecoder()
 
@@ -37,11 +39,25 @@ export interface Recorder {
   readonly take: Effect.Effect<ReadonlyArray<Exchange>>
 }
 
+/** The outcome of a request that was given up on before it was answered. */
+const NoAnswer = "stopped waiting: time-out, case deadline or interruption"
+
 /** Statuses whose response cannot carry a body. */
 const NoBody = new Set([101, 103, 204, 205, 304])
 
-/** Wraps a client so that every exchange is recorded; `secret` never appears in what is kept. */
-export const make = (client: HttpClient.HttpClient, secret?: Redacted.Redacted<string>): Effect.Effect<Recorder> =>
+/** What a transport error says: its reason, and its description when it has one. */
+const describeError = (error: HttpClientError.HttpClientError): string =>
+  error.description === undefined ? error.reason : `${error.reason}: ${error.description}`
+
+/**
+ * Wraps a client so that every exchange is recorded; `secret` never appears in what is kept. A
+ * body is read up to `maxBodyBytes` (`CappedBody.DefaultMaxBytes`); a longer one fails the request.
+ */
+export const make = (
+  client: HttpClient.HttpClient,
+  secret?: Redacted.Redacted<string>,
+  maxBodyBytes: number = CappedBody.DefaultMaxBytes
+): Effect.Effect<Recorder> =>
   Effect.map(Ref.make<ReadonlyArray<Exchange>>([]), (ref) => {
     const key = secret === undefined ? "" : Redacted.value(secret)
     const scrub = (text: string | undefined) =>
@@ -59,7 +75,7 @@ export const make = (client: HttpClient.HttpClient, secret?: Redacted.Redacted<s
     const wrapped = HttpClient.transform(client, (effect, request) =>
       effect.pipe(
         Effect.flatMap((response) =>
-          Effect.flatMap(response.text, (text) => {
+          Effect.flatMap(CappedBody.text(response, maxBodyBytes), (text) => {
             const headers: Record<string, string> = {}
             for (const name of HeadersThatMatter) {
               const value = response.headers[name]
@@ -75,7 +91,9 @@ export const make = (client: HttpClient.HttpClient, secret?: Redacted.Redacted<s
             return Effect.as(record(request, { status: response.status, headers, response: scrub(text) ?? "" }), fresh)
           })
         ),
-        Effect.tapError((error) => record(request, { error: error.reason }))
+        Effect.tapError((error) => record(request, { error: describeError(error) })),
+        // stopped waiting (the request's time-out, the case's deadline, Ctrl-C): it is in the report too
+        Effect.onInterrupt(() => record(request, { error: NoAnswer }))
       )
     )
     return { client: wrapped, take: Ref.getAndSet(ref, []) }

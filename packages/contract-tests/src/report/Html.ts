@@ -53,6 +53,7 @@ ol.answers{margin:0;padding-left:18px}li.given{font-weight:600}ul.diffs{margin:0
 pre{margin:0;padding:6px 8px;font-size:12px;overflow:auto;max-height:360px;border-top:1px solid var(--line)}.part{font-size:11px;color:var(--muted);padding:2px 8px}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}.sides h4{margin:6px 0}
 .hidden{display:none!important}
+.interrupted{margin:8px 0 0;padding:6px 10px;border-radius:6px;background:#fff8c5;border:1px solid var(--skip);color:var(--fg);font-weight:600}
 `
 
 const Script = `
@@ -186,6 +187,14 @@ const cellHtml = (r: CaseResult, comparison: CaseComparison | undefined): string
   return `<a class="cell mark-${mark}${isAlternative(r) ? " alternative" : ""}${differs ? " differs" : ""}" href="#${anchorOf(r.id)}" title="${escapeHtml(title)}" data-mark-of="${mark}" data-case="${escapeHtml(r.id)}">${escapeHtml(name)}<small>${escapeHtml(status)}</small></a>`
 }
 
+/** The banner of an interrupted run: how many cases ran, how many did not. */
+const interruptedNote = (report: RunReport): string =>
+  report.interrupted === undefined
+    ? ""
+    : `\n<p class="interrupted">Interrupted after ${report.results.length} of ${report.interrupted.planned} cases: ${
+        report.interrupted.planned - report.results.length
+      } did not run.</p>`
+
 /**
  * The page for a run, or for a comparison (`comparison`, whose target run is `report`).
  *
@@ -247,7 +256,7 @@ export const format = (report: RunReport, comparison?: Comparison): string => {
 <header>
 <h1>${escapeHtml(title)}</h1>
 ${meta.map((m) => `<p class="meta">${escapeHtml(m)}</p>`).join("\n")}
-<div class="totals">${totals}</div>
+<div class="totals">${totals}</div>${interruptedNote(report)}
 </header>
 <main>
 <h2>Operations × cases</h2>

@@ -49,21 +49,40 @@ const testcase = (r: CaseResult): string => {
 }
 
 /**
- * The JUnit XML document of a run.
+ * What an interrupted run adds: one `run:Interrupted` test case in error, so that CI shows the run
+ * as incomplete, saying how many cases did not run.
+ */
+const interruptedCase = (report: RunReport): ReadonlyArray<string> => {
+  if (report.interrupted === undefined) return []
+  const { planned } = report.interrupted
+  const message = `interrupted after ${report.results.length} of ${planned} cases: ${planned - report.results.length} did not run`
+  return [
+    `    <testcase classname="contract" name="run:Interrupted" time="0">\n      <error type="interrupted" message="${escapeXml(message)}"/>\n    </testcase>`
+  ]
+}
+
+/**
+ * The JUnit XML document of a run; an interrupted run has one more test case, `run:Interrupted`,
+ * in error.
  *
  * @since 0.1.0
  * @category formatting
  */
-export const format = (report: RunReport): string =>
-  [
+export const format = (report: RunReport): string => {
+  const extra = interruptedCase(report)
+  const tests = report.results.length + extra.length
+  const time = `time="${seconds(report.durationMs)}"`
+  return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="clerk-contract" tests="${report.results.length}" failures="${report.failed}" skipped="${report.skipped}" time="${seconds(report.durationMs)}">`,
-    `  <testsuite name="${escapeXml(`contract (${report.world} world) ${report.baseUrl}`)}" tests="${report.results.length}" failures="${report.failed}" errors="0" skipped="${report.skipped}" time="${seconds(report.durationMs)}" timestamp="${escapeXml(report.startedAt)}">`,
+    `<testsuites name="clerk-contract" tests="${tests}" failures="${report.failed}" skipped="${report.skipped}" errors="${extra.length}" ${time}>`,
+    `  <testsuite name="${escapeXml(`contract (${report.world} world) ${report.baseUrl}`)}" tests="${tests}" failures="${report.failed}" errors="${extra.length}" skipped="${report.skipped}" ${time} timestamp="${escapeXml(report.startedAt)}">`,
     ...report.results.map(testcase),
+    ...extra,
     "  </testsuite>",
     "</testsuites>",
     ""
   ].join("\n")
+}
 
 /**
  * The JUnit XML document of a comparison with a recording: one `<testcase>` per recorded case,
