@@ -4,8 +4,9 @@
  *
  * @since 0.1.0
  */
+import { Messages } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
-import { describeOutcome, OutcomeField } from "./Outcome.js"
+import { OutcomeField } from "./Outcome.js"
 
 /**
  * The input was rejected before anything was sent: `field` names the offending parameter
@@ -37,7 +38,7 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
   ...OutcomeField
 }) {
   override get message() {
-    return `TransportError on ${this.operation} (${this.method} ${this.url}): ${this.reason}${describeOutcome(this)}`
+    return Messages.transportError(this)
   }
 }
 
@@ -57,7 +58,7 @@ export class Timeout extends Schema.TaggedError<Timeout>()("Timeout", {
   ...OutcomeField
 }) {
   override get message() {
-    return `Timeout on ${this.operation} (${this.method} ${this.url}) after ${this.timeoutMillis} ms${describeOutcome(this)}`
+    return Messages.timeout(this)
   }
 }
 
@@ -78,7 +79,7 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
   ...OutcomeField
 }) {
   override get message() {
-    return `ResponseDecodeError on ${this.operation} (status ${this.status}) at ${this.path || "<root>"}: ${this.reason}${describeOutcome(this)}`
+    return Messages.responseDecodeError(this)
   }
 }
 

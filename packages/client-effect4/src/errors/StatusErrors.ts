@@ -5,11 +5,11 @@
  * @since 0.1.0
  */
 import * as Option from "effect/Option"
-import type { Statuses } from "@clerk-effect/core"
+import { Messages, type Statuses } from "@clerk-effect/core"
 import * as Schema from "effect/Schema"
 import { ClerkError, ErrorMeta } from "../models/ClerkErrors.js"
 import * as RetryAfter from "../RetryAfter.js"
-import { describeOutcome, OutcomeField } from "./Outcome.js"
+import { OutcomeField } from "./Outcome.js"
 
 /**
  * The fields every HTTP-status error carries.
@@ -38,24 +38,20 @@ export const StatusErrorFields = {
 }
 
 /**
- * Formats the message of a status error: tag, status, operation and Clerk's first error.
+ * Formats the message of a status error: tag, status, operation and Clerk's first error (the
+ * core's wording, one for both lines).
  *
  * @since 0.1.0
  * @category formatting
  */
-export const describeStatusError = (error: {
+export const describeStatusError: (error: {
   readonly _tag: string
   readonly status: number
   readonly operation: string
   readonly errors: ReadonlyArray<ClerkError>
   readonly clerkTraceId?: string | undefined
   readonly outcome?: "unknown" | undefined
-}): string => {
-  const first = error.errors[0]
-  const detail = first === undefined ? "" : `: ${first.code}: ${first.longMessage || first.message}`
-  const trace = error.clerkTraceId === undefined ? "" : ` (trace ${error.clerkTraceId})`
-  return `${error._tag} ${error.status} from ${error.operation}${detail}${trace}${describeOutcome(error)}`
-}
+}) => string = Messages.statusError
 
 /**
  * 400: the request was refused (e.g. `already_a_member_in_organization`, malformed body).
