@@ -56,11 +56,15 @@ export interface Options<A, E, R> {
   readonly onTotalTimeout: (attempts: number) => E
 }
 
-/** Whether a failed attempt of a write may have been applied. */
+/**
+ * Whether a failed attempt of a write may have been applied: an ambiguous failure, or a response
+ * that could not be read whose status says it may have been (2xx, or an ambiguous 5xx).
+ */
 const mayHaveApplied = (error: unknown): boolean => {
   if (isAmbiguous(error)) return true
   const e = error as { readonly _tag?: unknown; readonly status?: unknown }
-  return e._tag === "ResponseDecodeError" && typeof e.status === "number" && e.status >= 200 && e.status < 300
+  if (e._tag !== "ResponseDecodeError" || typeof e.status !== "number") return false
+  return (e.status >= 200 && e.status < 300) || isAmbiguous({ status: e.status })
 }
 
 /**
