@@ -55,14 +55,16 @@ export interface Options<A, E, R> {
   readonly onTotalTimeout: (attempts: number) => E
 }
 
-/** Whether a failed attempt of a write may have been applied. */
+/**
+ * Whether a failed attempt of a write may have been applied: an ambiguous failure, or a response
+ * that could not be read whose status says it may have been (2xx, or an ambiguous 5xx).
+ */
 const mayHaveApplied = (error: unknown): boolean =>
   isAmbiguous(error) ||
   (Predicate.isTagged(error, "ResponseDecodeError") &&
     Predicate.hasProperty(error, "status") &&
     typeof error.status === "number" &&
-    error.status >= 200 &&
-    error.status < 300)
+    ((error.status >= 200 && error.status < 300) || isAmbiguous({ status: error.status })))
 
 /**
  * What a call has seen so far, and its account with the budget. One per call, owned by its fiber;

@@ -2,7 +2,8 @@
  * The response of this package's lean transports (`UndiciHttpClient`, `FetchHttpClient`): an
  * ordinary `HttpClientResponse` over a body that can be read once. It reads the body when asked,
  * keeps the text so `text` and `json` may both be used, builds the headers once, and aborts the
- * request (closing its socket) when a read is interrupted.
+ * request (closing its socket) when a read is interrupted. `textWithin(limit)` (what the client
+ * reads with) stops reading past `limit` bytes and aborts the request.
  *
  * Each transport subclasses it with its source's status, headers and readers. Effect's
  * `HttpClientResponse.fromWeb` reads the text through a memoized `arrayBuffer` (`Effect.cached` and
@@ -22,6 +23,7 @@ import { pipeArguments } from "effect/Pipeable"
 import type * as Schema from "effect/Schema"
 import type * as Socket from "effect/socket/Socket"
 import * as Stream from "effect/Stream"
+import { BodyTooLarge, exceeds } from "./bodyLimit.js"
 import { fullUrl } from "./transportRequest.js"
 
 /**
@@ -34,7 +36,7 @@ export abstract class TransportResponse extends Inspectable.Class implements Htt
 
   private cachedHeaders: Headers.Headers | undefined
   private cachedCookies: Cookies.Cookies | undefined
-  private cachedText: Effect.Effect<string, HttpClientError.HttpClientError> | undefined
+  private cachedText: Effect.Effect<string, HttpClientError.HttpClientError | BodyTooLarge> | undefined
 
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
@@ -48,7 +50,11 @@ export abstract class TransportResponse extends Inspectable.Class implements Htt
   protected abstract rawHeaders(): Record<string, string>
   /** Every `set-cookie` header, one entry each. */
   protected abstract setCookies(): ReadonlyArray<string>
-  protected abstract readText(): Promise<string>
+  /**
+   * Reads the body as text; past `limit` bytes (`Infinity`: no limit) stops, aborts the request
+   * (`abort`) and rejects with `tooLarge()`.
+   */
+  protected abstract readText(limit: number, tooLarge: () => BodyTooLarge): Promise<string>
   protected abstract readArrayBuffer(): Promise<ArrayBuffer>
   protected abstract readFormData(): Promise<FormData>
   protected abstract bodyStream(): Stream.Stream<Uint8Array, unknown>
@@ -75,33 +81,61 @@ export abstract class TransportResponse extends Inspectable.Class implements Htt
     return Option.none()
   }
 
+  /** Aborts the request: its socket is closed and a body still arriving is dropped. */
+  protected abort(): void {
+    this.controller.abort()
+  }
+
   private decodeError(cause: unknown) {
     return new HttpClientError.HttpClientError({
       reason: new HttpClientError.DecodeError({ request: this.request, response: this, cause })
     })
   }
 
-  /** Reads the body; interrupting the read aborts the request (and closes its socket). */
-  private read<A>(f: () => Promise<A>): Effect.Effect<A, HttpClientError.HttpClientError> {
+  /**
+   * Reads the body; a failure is `failure(cause)`. Interrupting the read aborts the request (and
+   * closes its socket).
+   */
+  private read<A, E>(f: () => Promise<A>, failure: (cause: unknown) => E): Effect.Effect<A, E> {
     return Effect.callback((resume) => {
       f().then(
         (value) => resume(Effect.succeed(value)),
-        (cause: unknown) => resume(Effect.fail(this.decodeError(cause)))
+        (cause: unknown) => resume(Effect.fail(failure(cause)))
       )
       return Effect.sync(() => this.controller.abort())
     })
   }
 
-  get text(): Effect.Effect<string, HttpClientError.HttpClientError> {
+  private readonly readFailure = (cause: unknown): HttpClientError.HttpClientError | BodyTooLarge =>
+    cause instanceof BodyTooLarge ? cause : this.decodeError(cause)
+
+  /**
+   * The body as text, read as it arrives and stopped past `limit` bytes: a declared
+   * `content-length` over it is refused before reading; either way the request is aborted (its
+   * socket closed) and the read fails with `BodyTooLarge`. The first read is kept: `text` and
+   * `json` return it afterwards.
+   */
+  textWithin(limit: number): Effect.Effect<string, HttpClientError.HttpClientError | BodyTooLarge> {
     if (this.cachedText === undefined) {
+      const tooLarge = () => new BodyTooLarge(this.status, exceeds(limit))
+      if (Number(this.headers["content-length"]) > limit) {
+        this.controller.abort()
+        return Effect.fail(tooLarge())
+      }
       // the body can be read once: keep the read so `text` and `json` may both be used
       let promise: Promise<string> | undefined
       this.cachedText = this.read(() => {
-        if (promise === undefined) promise = this.readText()
+        if (promise === undefined) promise = this.readText(limit, tooLarge)
         return promise
-      })
+      }, this.readFailure)
     }
     return this.cachedText
+  }
+
+  get text(): Effect.Effect<string, HttpClientError.HttpClientError> {
+    return Effect.mapError(this.textWithin(Number.POSITIVE_INFINITY), (error) =>
+      error instanceof BodyTooLarge ? this.decodeError(error.reason) : error
+    )
   }
 
   get json(): Effect.Effect<Schema.Json, HttpClientError.HttpClientError> {
@@ -123,11 +157,17 @@ export abstract class TransportResponse extends Inspectable.Class implements Htt
   }
 
   get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.HttpClientError> {
-    return this.read(() => this.readArrayBuffer())
+    return this.read(
+      () => this.readArrayBuffer(),
+      (cause) => this.decodeError(cause)
+    )
   }
 
   get formData(): Effect.Effect<FormData, HttpClientError.HttpClientError> {
-    return this.read(() => this.readFormData())
+    return this.read(
+      () => this.readFormData(),
+      (cause) => this.decodeError(cause)
+    )
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.HttpClientError> {

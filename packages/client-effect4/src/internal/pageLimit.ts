@@ -1,0 +1,34 @@
+/**
+ * A page may hold at most the `limit` it was asked for: a list answered with more items is a
+ * response that does not match the contract (`ResponseDecodeError` at `data`), not a page.
+ */
+import * as Result from "effect/Result"
+import { ResponseDecodeError } from "../errors/ClientErrors.js"
+import type { WithHttpInfo } from "./responseDecoder.js"
+
+/** Clerk's `limit` when the request gives none (the spec's default). */
+export const ClerkDefaultLimit = 10
+
+/**
+ * Checks the page of a paginated operation against the `limit` of its input: the result as it is,
+ * or a `ResponseDecodeError` when it has more items than asked for.
+ */
+export const check = <A>(
+  operation: string,
+  input: unknown,
+  result: WithHttpInfo<A>
+): Result.Result<WithHttpInfo<A>, ResponseDecodeError> => {
+  const items = (result.data as { readonly data: ReadonlyArray<unknown> }).data.length
+  const limit = (input as { readonly limit?: number | undefined }).limit ?? ClerkDefaultLimit
+  return items <= limit
+    ? Result.succeed(result)
+    : Result.fail(
+        new ResponseDecodeError({
+          operation,
+          status: result.status,
+          path: "data",
+          reason: `the page has ${items} items, more than the limit of ${limit} asked for`,
+          attempts: 1
+        })
+      )
+}
