@@ -88,7 +88,6 @@ export const makeOperation = <E extends AnyEndpoint>(
   const spanName = `OrganizationMemberships.${operation}`
   const spanOptions = {
     kind: "client" as const,
-    captureStackTrace: false,
     attributes: { "http.request.method": method, "url.template": endpoint.path, "clerk.operation": operation }
   }
   const context = { operation, idempotent: endpoint.idempotent, reconciled: reconciliation !== undefined }
@@ -165,5 +164,8 @@ export const makeOperation = <E extends AnyEndpoint>(
                 }
         })
       }
-    ).pipe(Effect.withSpan(spanName, spanOptions))
+    ).pipe(
+      // Effect 4 takes the stack-trace option apart from the span's (a new Error per call otherwise)
+      Effect.withSpan(spanName, spanOptions, { captureStackTrace: false })
+    )
 }
