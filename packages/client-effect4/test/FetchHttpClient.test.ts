@@ -3,7 +3,7 @@ import * as PlatformFetchHttpClient from "effect/http/FetchHttpClient"
 import * as HttpClient from "effect/http/HttpClient"
 import * as HttpClientRequest from "effect/http/HttpClientRequest"
 import * as FetchHttpClient from "../src/FetchHttpClient.js"
-import { describe, expect, it } from "./support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { loopbackServer } from "./support/loopback.js"
 
 describe("FetchHttpClient", () => {

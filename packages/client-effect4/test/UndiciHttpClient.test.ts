@@ -10,7 +10,7 @@ import * as Stream from "effect/Stream"
 import { Agent } from "undici"
 import { OrganizationMemberships, RetryPolicy } from "../src/index.js"
 import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
-import { describe, expect, it } from "./support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { freePort, hangingServer, loopbackServer } from "./support/loopback.js"
 import { membershipWire, pageWire } from "./support/wire.js"
 

@@ -18,7 +18,7 @@ import * as Layer from "effect/Layer"
 import * as ClientFetchHttpClient from "../src/FetchHttpClient.js"
 import { ClerkTransport, type ClientOptions, OrganizationMemberships, RetryPolicy } from "../src/index.js"
 import * as UndiciHttpClient from "../src/UndiciHttpClient.js"
-import { describe, expect, it } from "./support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { membershipWire, pageWire } from "./support/wire.js"
 
 type Handler = (req: Http.IncomingMessage, res: Http.ServerResponse) => void
