@@ -1,10 +1,11 @@
 // Run in a fresh npm project outside the repo, on Effect 4, with only the packed tarballs
 // installed: starts the mock with @clerk-effect/fixtures' start() (which keeps its own Effect 3
-// inside) and calls it with @clerk-effect/client-effect4, as a test of an Effect 4 project would.
+// inside) and calls it with @clerk-effect/client-effect4 over its lean fetch transport, as a test of
+// an Effect 4 project would.
 import { OrganizationMemberships } from "@clerk-effect/client-effect4"
 import { SmallWorld, start } from "@clerk-effect/fixtures"
 import { Effect, Layer } from "effect"
-import * as FetchHttpClient from "effect/http/FetchHttpClient"
+import * as FetchHttpClient from "@clerk-effect/client-effect4/fetch"
 
 const mock = await start()
 try {

@@ -52,7 +52,9 @@ export const makeContenders = async (origin: string): Promise<ReadonlyArray<Cont
   await effectClient(origin, "client-fetch"),
   await effectClient(origin, "platform-node"),
   await effectClient(origin, "undici"),
-  await effect4Client(origin, { secretKey: SecretKey, organizationId: OrganizationId, userId: UserId })
+  await effect4Client(origin, { secretKey: SecretKey, organizationId: OrganizationId, userId: UserId }, "fetch"),
+  await effect4Client(origin, { secretKey: SecretKey, organizationId: OrganizationId, userId: UserId }, "client-fetch"),
+  await effect4Client(origin, { secretKey: SecretKey, organizationId: OrganizationId, userId: UserId }, "undici")
 ]
 
 interface Cell {

@@ -1,7 +1,8 @@
 /**
  * Benchmark 8 — paging a large organization: every membership of one organization of the mock
  * (20,000 members; 5,000 in quick mode) in pages of 500, by this client's `streamList` (over both
- * of its transports, and the Effect 4 line's over Effect 4's `FetchHttpClient`), `@clerk/backend`'s offset loop and a raw `undici.request` offset loop. Each
+ * of its transports, and the Effect 4 line's over Effect 4's `FetchHttpClient` and over both of
+ * its own), `@clerk/backend`'s offset loop and a raw `undici.request` offset loop. Each
  * walk runs in its own child process against the same mock (a child process too); contenders are
  * interleaved over rounds with the order rotated, after one unrecorded warm-up walk; each figure
  * is the median over rounds.
@@ -24,7 +25,9 @@ const Contenders = [
   { id: "clerk", label: "@clerk/backend offset loop" },
   { id: "client-undici", label: "client streamList (UndiciHttpClient)" },
   { id: "client-fetch", label: "client streamList (its FetchHttpClient)" },
-  { id: "client4-fetch", label: "client-effect4 streamList (Effect 4 FetchHttpClient)" }
+  { id: "client4-fetch", label: "client-effect4 streamList (Effect 4 FetchHttpClient)" },
+  { id: "client4-client-fetch", label: "client-effect4 streamList (its FetchHttpClient)" },
+  { id: "client4-undici", label: "client-effect4 streamList (UndiciHttpClient)" }
 ] as const
 
 interface Walk {

@@ -44,6 +44,19 @@ export const DefaultApiVersion = "2026-05-12"
 export const DefaultTimeout: Duration.Duration = Duration.seconds(10)
 
 /**
+ * The largest response body read by default, in bytes: 32 MiB. The largest legitimate answer is a
+ * page of 500 memberships whose four metadata objects (the membership's and its organization's,
+ * public and private) are each at Clerk's documented 8 KB limit, with every other field at its
+ * longest: about 36 KB per membership, 18 MB per page. 32 MiB leaves room for JSON escapes and for
+ * fields Clerk may add; raise `maxResponseBytes` if your metadata is mostly characters Clerk's JSON
+ * escapes (`<`, `>`, `&`: six bytes each).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DefaultMaxResponseBytes = 32 * 1024 * 1024
+
+/**
  * Options of the client.
  *
  * - `secretKey`: the `sk_…` key; keep it `Redacted` (a plain string is wrapped at once).
@@ -60,6 +73,10 @@ export const DefaultTimeout: Duration.Duration = Duration.seconds(10)
  * - `rateLimit`: a client-side limit shared by every call of the layer, e.g.
  *   `RateLimit.production`; default none.
  * - `userAgent`: replaces the default `User-Agent`.
+ * - `maxResponseBytes`: the largest response body read, in bytes; default
+ *   `DefaultMaxResponseBytes` (32 MiB). A body past it stops being read (its connection is closed)
+ *   and the call fails with a `ResponseDecodeError` saying so, never retried. `Infinity` switches
+ *   the limit off.
  *
  * @since 0.1.0
  * @category models
@@ -74,6 +91,7 @@ export interface ClientOptions {
   readonly retryBudget?: Partial<RetryBudget.Options> | undefined
   readonly rateLimit?: RateLimit.Options | undefined
   readonly userAgent?: string | undefined
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -81,7 +99,7 @@ export interface ClientOptions {
  * read only when a request is built, into the request's `authorization` header, which the
  * platform's `Headers` redact wherever they are shown. `headers` are the others every request
  * carries (`accept`, `clerk-api-version`, `user-agent`). `retryBudget` is this transport's own,
- * shared by every call through it.
+ * shared by every call through it. `maxResponseBytes` bounds every body read.
  *
  * @since 0.1.0
  * @category models
@@ -94,6 +112,7 @@ export interface Transport {
   readonly timeout: Duration.Duration
   readonly retry: RetryPolicy.RetryPolicy
   readonly retryBudget: RetryBudget.RetryBudget
+  readonly maxResponseBytes: number
   readonly totalTimeout?: Duration.Duration | undefined
   readonly rateLimiter?: RateLimit.Limiter | undefined
 }
@@ -146,6 +165,7 @@ export const make = (
     },
     timeout: Duration.fromInputUnsafe(options.timeout ?? DefaultTimeout),
     retry: options.retry ?? RetryPolicy.defaultPolicy,
+    maxResponseBytes: options.maxResponseBytes ?? DefaultMaxResponseBytes,
     retryBudget: RetryBudget.makeUnsafe(options.retryBudget),
     ...(options.totalTimeout === undefined ? {} : { totalTimeout: Duration.fromInputUnsafe(options.totalTimeout) }),
     ...(rateLimiter === undefined ? {} : { rateLimiter })

@@ -10,7 +10,7 @@ import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { OrganizationMemberships, RetryPolicy } from "../src/index.js"
-import { describe, expect, it } from "./support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { clientWithMock, Mock } from "./support/mock.js"
 
 const { organizations: orgs, users } = SmallWorld

@@ -11,7 +11,7 @@ import * as errors from "./readme/errors.js"
 import * as mockTesting from "./readme/mockTesting.js"
 import * as quickStart from "./readme/quickStart.js"
 import * as root from "./readme/root.js"
-import { describe, expect, it } from "./support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { API_URL, SECRET } from "./support/harness.js"
 import * as TestHttp from "./support/TestHttpClient.js"
 import { clerkErrorsWire, membershipWire, pageWire } from "./support/wire.js"
@@ -19,7 +19,11 @@ import { clerkErrorsWire, membershipWire, pageWire } from "./support/wire.js"
 const read = (relative: string) => readFileSync(new URL(relative, import.meta.url), "utf8")
 
 /** The README's import specifiers as the example files (inside this package) spell them. */
-const localise = (line: string) => line.replace('"@clerk-effect/client-effect4"', '"../../src/index.js"')
+const localise = (line: string) =>
+  line
+    .replace('"@clerk-effect/client-effect4/undici"', '"../../src/UndiciHttpClient.js"')
+    .replace('"@clerk-effect/client-effect4/fetch"', '"../../src/FetchHttpClient.js"')
+    .replace('"@clerk-effect/client-effect4"', '"../../src/index.js"')
 
 /** The first line of `block` (non-empty, trimmed) not found in `file` in order, if any. */
 const firstMissingLine = (block: string, file: string): string | undefined => {

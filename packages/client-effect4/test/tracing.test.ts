@@ -1,9 +1,14 @@
 import { inspect } from "node:util"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import { Api } from "../src/index.js"
+import * as HttpClient from "effect/http/HttpClient"
+import type * as HttpClientError from "effect/http/HttpClientError"
+import * as HttpClientResponse from "effect/http/HttpClientResponse"
+import * as Layer from "effect/Layer"
+import * as References from "effect/References"
+import { Api, ClerkTransport, RetryPolicy } from "../src/index.js"
 import { capture, type RecordedSpan } from "./support/Capture.js"
-import { describe, expect, it } from "./support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { call, operationNames, transportLayer } from "./support/harness.js"
 import * as TestHttp from "./support/TestHttpClient.js"
 import { clerkErrorsWire, successWire, validInput } from "./support/wire.js"
@@ -53,6 +58,38 @@ describe("a span per call", () => {
       const span = spanOf(captured.spans, op)
       expect(span.attributes.get("http.response.status_code")).toBe(status)
       expect(span.exit?._tag).toBe("Failure")
+    })
+  )
+
+  it.effect("the span captures no stack trace (a new Error per call): its frame has none", () =>
+    Effect.gen(function* () {
+      const frames: Array<References.StackFrame | undefined> = []
+      // an HttpClient that notes the stack frame its caller runs in
+      const noting = HttpClient.makeWith<
+        HttpClientError.HttpClientError,
+        never,
+        HttpClientError.HttpClientError,
+        never
+      >(
+        Effect.flatMap((request) =>
+          Effect.withFiber((fiber) => {
+            frames.push(fiber.getRef(References.CurrentStackFrame))
+            const body = JSON.stringify(successWire.list)
+            return Effect.succeed(HttpClientResponse.fromWeb(request, new Response(body, { status: 200 })))
+          })
+        ),
+        Effect.succeed
+      )
+      yield* call("list", validInput.list).pipe(
+        Effect.provide(
+          ClerkTransport.layer({ secretKey: "sk_test_x", retry: RetryPolicy.none }).pipe(
+            Layer.provide(Layer.succeed(HttpClient.HttpClient, noting))
+          )
+        )
+      )
+      expect(frames).toHaveLength(1)
+      expect(frames[0]?.name).toBe("OrganizationMemberships.list")
+      expect(frames[0]?.stack()).toBeUndefined()
     })
   )
 

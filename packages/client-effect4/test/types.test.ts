@@ -5,7 +5,7 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { expectTypeOf } from "vitest"
 import { type ClerkTransport, OrganizationMemberships, type TooManyRequests, update } from "../src/index.js"
-import { describe, it } from "./support/effectTest.js"
+import { describe, it } from "@effect/vitest"
 import { ops } from "./support/harness.js"
 
 type Tags<T> = T extends { readonly _tag: infer K } ? K : never

@@ -26,6 +26,7 @@ import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
+import { type BodyTooLarge, readWebBody } from "@clerk-effect/core/BodyLimit"
 import { fullUrl, transportError } from "./internal/transportRequest.js"
 import { TransportResponse } from "./internal/transportResponse.js"
 
@@ -77,8 +78,12 @@ class FetchResponse extends TransportResponse {
     return this.web.headers.getSetCookie()
   }
 
-  protected readText(): Promise<string> {
-    return this.web.text()
+  protected readText(limit: number, tooLarge: () => BodyTooLarge): Promise<string> {
+    if (limit === Number.POSITIVE_INFINITY) return this.web.text()
+    return readWebBody(this.web.body, limit, () => {
+      this.abort()
+      return tooLarge()
+    })
   }
 
   protected readArrayBuffer(): Promise<ArrayBuffer> {
@@ -122,6 +127,8 @@ const send = (
       // fetch computes the length itself and refuses one it is given
       headers: "content-length" in headers ? Headers.remove(headers, "content-length") : headers,
       body: content ?? null,
+      // like undici.request, a redirect is the caller's answer, never followed
+      redirect: "manual",
       ...(request.body._tag === "Stream" ? { duplex: "half" } : {}),
       signal: controller.signal
     } as RequestInit).then(

@@ -27,6 +27,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici"
+import { type BodyTooLarge, decodeUtf8 } from "@clerk-effect/core/BodyLimit"
 import { fullUrl, transportError } from "./internal/transportRequest.js"
 import { TransportResponse } from "./internal/transportResponse.js"
 
@@ -175,8 +176,29 @@ class UndiciResponse extends TransportResponse {
     return header === undefined ? [] : Array.isArray(header) ? header : [header]
   }
 
-  protected readText(): Promise<string> {
-    return this.source.body.text()
+  protected readText(limit: number, tooLarge: () => BodyTooLarge): Promise<string> {
+    const body = this.source.body
+    if (limit === Number.POSITIVE_INFINITY) return body.text()
+    return new Promise((resolve, reject) => {
+      const chunks: Array<Uint8Array> = []
+      let size = 0
+      const onData = (chunk: Uint8Array) => {
+        size += chunk.length
+        if (size <= limit) return void chunks.push(chunk)
+        body.off("data", onData)
+        reject(tooLarge())
+        this.abort()
+      }
+      body.on("data", onData)
+      body.once("error", reject)
+      body.once("end", () => {
+        try {
+          resolve(decodeUtf8(chunks, size))
+        } catch (cause) {
+          reject(cause)
+        }
+      })
+    })
   }
 
   protected readArrayBuffer(): Promise<ArrayBuffer> {

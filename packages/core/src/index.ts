@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 export * as Backoff from "./retry/Backoff.js"
+export * as BodyLimit from "./BodyLimit.js"
 export * as Budget from "./retry/Budget.js"
 export * as CallAccount from "./retry/CallAccount.js"
 export * from "./Cause.js"

@@ -4,7 +4,7 @@
  */
 import type { ColdForm, ColdStartData } from "../coldStart.js"
 import { MockName } from "../mock.js"
-import { Label as Effect4Label } from "./effect4.js"
+import { Transports as Effect4Transports } from "./effect4.js"
 import { Findings } from "./findings.js"
 import { type BenchResult, formatNumber, markdown, type machine } from "./report.js"
 
@@ -62,11 +62,12 @@ const targets = (results: ReadonlyArray<BenchResult>): Array<string> => {
     }
   }
   if (overhead !== undefined) {
-    // against the official SDK, on both of this client's transports and the Effect 4 line's: at or
-    // below it (aim 0.8×)
+    // against the official SDK, on both of this client's transports and the Effect 4 line's three:
+    // at or below it (aim 0.8×)
     const find = (scenario: string, contender: string) =>
       overhead.find((r) => r.scenario === scenario && r.contender === contender)
-    for (const transport of ["client (UndiciHttpClient)", "client (its FetchHttpClient)", Effect4Label]) {
+    const lines4 = Object.values(Effect4Transports).map((t) => t.label)
+    for (const transport of ["client (UndiciHttpClient)", "client (its FetchHttpClient)", ...lines4]) {
       for (const scenario of ["list limit 10", "list limit 100", "list limit 500", "create"]) {
         const ours = find(scenario, transport)
         const clerk = find(scenario, "@clerk/backend")
@@ -97,7 +98,7 @@ const targets = (results: ReadonlyArray<BenchResult>): Array<string> => {
       const xs = (walk.samples[id] ?? []).map(f).sort((a, b) => a - b)
       return xs[Math.floor(xs.length / 2)] ?? Number.NaN
     }
-    for (const id of ["client-undici", "client-fetch", "client4-fetch"]) {
+    for (const id of ["client-undici", "client-fetch", "client4-fetch", "client4-client-fetch", "client4-undici"]) {
       const wall = med(id, (w) => w.wallMillis) / med("clerk", (w) => w.wallMillis)
       const cpu = med(id, (w) => w.cpuMillis) / med("clerk", (w) => w.cpuMillis)
       lines.push(

@@ -5,8 +5,8 @@
  * distinct membership ids it received (the parent fails the run unless that is `expected`).
  *
  * Contenders: `client-undici` and `client-fetch` (`streamList` over `@clerk-effect/client/undici`
- * or `/fetch`), `client4-fetch` (the Effect 4 line's `streamList` over Effect 4's
- * `FetchHttpClient`), `clerk` (`@clerk/backend`'s offset loop) and `raw-undici` (an
+ * or `/fetch`), `client4-fetch`, `client4-client-fetch` and `client4-undici` (the Effect 4 line's
+ * `streamList` over Effect 4's `FetchHttpClient`, its own `/fetch` or `/undici`), `clerk` (`@clerk/backend`'s offset loop) and `raw-undici` (an
  * `undici.request` offset loop, bodies parsed with `.json()`).
  */
 import { performance } from "node:perf_hooks"
@@ -52,7 +52,10 @@ const walks: Record<string, (seen: (id: string) => void) => Promise<void>> = {
   },
   "client-undici": (seen) => streamWith(UndiciHttpClient.layer, seen),
   "client-fetch": (seen) => streamWith(ClientFetchHttpClient.layer, seen),
-  "client4-fetch": (seen) => Effect4.walk({ baseUrl, secretKey, organizationId }, PageSize, seen)
+  "client4-fetch": (seen) => Effect4.walk({ baseUrl, secretKey, organizationId }, PageSize, seen, "fetch"),
+  "client4-client-fetch": (seen) =>
+    Effect4.walk({ baseUrl, secretKey, organizationId }, PageSize, seen, "client-fetch"),
+  "client4-undici": (seen) => Effect4.walk({ baseUrl, secretKey, organizationId }, PageSize, seen, "undici")
 }
 
 const streamWith = (transport: Layer.Layer<HttpClient.HttpClient>, seen: (id: string) => void) =>

@@ -63,9 +63,13 @@ export class Timeout extends Schema.TaggedError<Timeout>()("Timeout", {
 }
 
 /**
- * A 2xx response whose body is not what the contract says: invalid JSON, or a document that does
- * not match the schema. `path` locates the first mismatch (e.g. `data.3.organization.slug`). A
- * write answered 2xx was applied: its `outcome` is `"unknown"` (the result could not be read).
+ * A 2xx response whose body is not what the contract says: invalid JSON, a document that does not
+ * match the schema, or a page with more items than the `limit` asked for (`path` `data`). `path`
+ * locates the first mismatch (e.g. `data.3.organization.slug`). Also any response whose body
+ * exceeds the client's `maxResponseBytes` (or is too long for a string), whatever its status: the
+ * read stopped there and `reason` says so. Never retried. A write answered 2xx was applied: its
+ * `outcome` is `"unknown"` (the result could not be read); so is one answered with a 5xx that may
+ * have been applied.
  *
  * @since 0.1.0
  * @category errors

@@ -15,12 +15,14 @@ import * as Redacted from "effect/Redacted"
 import * as Result from "effect/Result"
 import { ClerkTransport, type Transport } from "../ClerkTransport.js"
 import type { AnyEndpoint, Endpoint, HttpMethod } from "../contract/Endpoint.js"
-import { type InvalidInput, Timeout, TransportError } from "../errors/ClientErrors.js"
+import { type InvalidInput, ResponseDecodeError, Timeout, TransportError } from "../errors/ClientErrors.js"
 import type { CallOptions } from "./callOptions.js"
 import { describeCause } from "@clerk-effect/core"
+import * as PageLimit from "./pageLimit.js"
 import type { Reconciliation } from "./reconcile.js"
 import * as RequestEncoder from "./requestEncoder.js"
 import * as Resilience from "./resilience.js"
+import * as ResponseBody from "./responseBody.js"
 import * as ResponseDecoder from "./responseDecoder.js"
 
 export type { CallOptions } from "./callOptions.js"
@@ -86,11 +88,11 @@ export const makeOperation = <E extends AnyEndpoint>(
   const spanName = `OrganizationMemberships.${operation}`
   const spanOptions = {
     kind: "client" as const,
-    captureStackTrace: false,
     attributes: { "http.request.method": method, "url.template": endpoint.path, "clerk.operation": operation }
   }
   const context = { operation, idempotent: endpoint.idempotent, reconciled: reconciliation !== undefined }
   const write = endpoint.method !== "GET"
+  const paginated = endpoint.paginated !== undefined
 
   return (input, options) =>
     Effect.flatMap(
@@ -108,18 +110,31 @@ export const makeOperation = <E extends AnyEndpoint>(
           ResponseDecoder.WithHttpInfo<Endpoint.Success<E>>,
           AttemptError<E>
         > = transport.httpClient.execute(request).pipe(
-          Effect.flatMap((response) => Effect.map(response.text, (text) => [response, text] as const)),
-          Effect.mapError(
-            (error) =>
-              new TransportError({ operation, method, url, reason: describeTransportFailure(error), attempts: 1 })
+          Effect.flatMap((response) =>
+            Effect.map(ResponseBody.read(response, transport.maxResponseBytes), (text) => [response, text] as const)
+          ),
+          Effect.mapError((error) =>
+            // a body past the limit: no repeat can fix it
+            error._tag === "BodyTooLarge"
+              ? new ResponseDecodeError({
+                  operation,
+                  status: error.status,
+                  path: "",
+                  reason: error.reason,
+                  attempts: 1
+                })
+              : new TransportError({ operation, method, url, reason: describeTransportFailure(error), attempts: 1 })
           ),
           Effect.timeoutOrElse({ duration: timeout, orElse: () => Effect.fail(timedOut(timeout, 1)) }),
-          Effect.flatMap(([response, text]) =>
-            Effect.andThen(
+          Effect.flatMap(([response, text]) => {
+            const decoded = decode(response.status, response.headers, text)
+            return Effect.andThen(
               Effect.annotateCurrentSpan("http.response.status_code", response.status),
-              Effect.fromResult(decode(response.status, response.headers, text))
+              Effect.fromResult(
+                paginated ? Result.flatMap(decoded, (result) => PageLimit.check(operation, input, result)) : decoded
+              )
             )
-          )
+          })
         )
         const total =
           options?.totalTimeout === undefined ? transport.totalTimeout : Duration.fromInputUnsafe(options.totalTimeout)
@@ -149,5 +164,8 @@ export const makeOperation = <E extends AnyEndpoint>(
                 }
         })
       }
-    ).pipe(Effect.withSpan(spanName, spanOptions))
+    ).pipe(
+      // Effect 4 takes the stack-trace option apart from the span's (a new Error per call otherwise)
+      Effect.withSpan(spanName, spanOptions, { captureStackTrace: false })
+    )
 }

@@ -22,7 +22,7 @@ import * as SchemaAST from "effect/SchemaAST"
 import * as E3 from "effect3"
 import * as Contract4 from "../../src/contract/index.js"
 import * as Client4 from "../../src/index.js"
-import { describe, expect, it } from "../support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 
 type OperationName = Client4.OperationName
 const operationNames = Object.keys(Client4.Api) as Array<OperationName>

@@ -9,7 +9,7 @@ import { type StartedMock, start } from "@clerk-effect/fixtures"
 import fc from "fast-check"
 import { afterAll, beforeAll } from "vitest"
 import { Api } from "../../src/index.js"
-import { describe, expect, it } from "../support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { examples, inputs } from "./inputs.js"
 import { effect3, effect4, type Line, type OperationName, type Outcome } from "./lines.js"
 

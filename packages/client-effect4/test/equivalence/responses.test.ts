@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll } from "vitest"
 import { Api, RetryPolicy } from "../../src/index.js"
-import { describe, expect, it } from "../support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { validInput } from "../support/wire.js"
 import { effect3, effect4, type OperationName } from "./lines.js"
 import { recordingsFor } from "./recordings.js"

@@ -12,7 +12,7 @@ import * as Resilience from "../../src/internal/resilience.js"
 import * as RetryBudget from "../../src/RetryBudget.js"
 import * as RetryPolicy from "../../src/RetryPolicy.js"
 import { failureOf, runWithClock as run } from "../support/clock.js"
-import { describe, expect, it } from "../support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 
 interface Failure {
   readonly _tag: string

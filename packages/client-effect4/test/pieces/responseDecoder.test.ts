@@ -7,7 +7,7 @@ import * as Duration from "effect/Duration"
 import * as Result from "effect/Result"
 import { Api } from "../../src/contract/Api.js"
 import * as ResponseDecoder from "../../src/internal/responseDecoder.js"
-import { describe, expect, it } from "../support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { clerkErrorsWire } from "../support/wire.js"
 
 const decode = ResponseDecoder.make(Api.update)

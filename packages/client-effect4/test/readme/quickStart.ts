@@ -1,7 +1,7 @@
 import * as Effect from "effect/Effect"
-import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import { OrganizationMemberships } from "../../src/index.js"
+import * as UndiciHttpClient from "../../src/UndiciHttpClient.js"
 
 const program = Effect.gen(function* () {
   const memberships = yield* OrganizationMemberships
@@ -16,7 +16,7 @@ const program = Effect.gen(function* () {
 })
 
 // CLERK_SECRET_KEY (required), CLERK_API_URL, CLERK_API_VERSION, CLERK_TIMEOUT from the environment.
-const MainLayer = OrganizationMemberships.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))
+const MainLayer = OrganizationMemberships.layerConfig().pipe(Layer.provide(UndiciHttpClient.layer))
 
 export const run = () => Effect.runPromise(program.pipe(Effect.provide(MainLayer))).then(console.log)
 // ---- test harness

@@ -1,4 +1,4 @@
-import * as FetchHttpClient from "effect/http/FetchHttpClient"
+import * as FetchHttpClient from "../../src/FetchHttpClient.js"
 import { Effect, Layer } from "effect"
 import { OrganizationMemberships } from "../../src/index.js"
 

@@ -15,7 +15,7 @@ import {
   updateMetadata
 } from "../../src/index.js"
 import { failureOf, runWithClock } from "../support/clock.js"
-import { describe, expect, it } from "../support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { transportLayer } from "../support/harness.js"
 import * as TestHttp from "../support/TestHttpClient.js"
 import { clerkErrorsWire, membershipWire, pageWire } from "../support/wire.js"

@@ -6,7 +6,7 @@ import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import * as fc from "fast-check"
 import * as RetryAfter from "../../src/RetryAfter.js"
-import { describe, expect, it } from "../support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 
 const now = Date.UTC(2026, 4, 12, 10, 0, 0)
 const cap = Duration.seconds(20)

@@ -15,7 +15,7 @@ import {
   RetryPolicy
 } from "../../src/index.js"
 import { failureOf, runWithClock } from "../support/clock.js"
-import { describe, expect, it } from "../support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { API_URL, SECRET } from "../support/harness.js"
 import * as TestHttp from "../support/TestHttpClient.js"
 import { pageWire } from "../support/wire.js"

@@ -16,12 +16,14 @@ import * as Redacted from "effect/Redacted"
 import type * as Tracer from "effect/Tracer"
 import { ClerkTransport, type Transport } from "../ClerkTransport.js"
 import type { AnyEndpoint, Endpoint, HttpMethod } from "../contract/Endpoint.js"
-import { type InvalidInput, Timeout, TransportError } from "../errors/ClientErrors.js"
+import { type InvalidInput, ResponseDecodeError, Timeout, TransportError } from "../errors/ClientErrors.js"
 import type { CallOptions } from "./callOptions.js"
 import { describeCause } from "@clerk-effect/core"
+import * as PageLimit from "./pageLimit.js"
 import type { Reconciliation } from "./reconcile.js"
 import * as RequestEncoder from "./requestEncoder.js"
 import * as Resilience from "./resilience.js"
+import * as ResponseBody from "./responseBody.js"
 import * as ResponseDecoder from "./responseDecoder.js"
 
 export type { CallOptions } from "./callOptions.js"
@@ -90,6 +92,7 @@ export const makeOperation = <E extends AnyEndpoint>(
   }
   const context = { operation, idempotent: endpoint.idempotent, reconciled: reconciliation !== undefined }
   const write = endpoint.method !== "GET"
+  const paginated = endpoint.paginated !== undefined
 
   return (input, options) =>
     Effect.flatMap(
@@ -107,18 +110,29 @@ export const makeOperation = <E extends AnyEndpoint>(
           ResponseDecoder.WithHttpInfo<Endpoint.Success<E>>,
           AttemptError<E>
         > = transport.httpClient.execute(request).pipe(
-          Effect.flatMap((response) => Effect.map(response.text, (text) => [response, text] as const)),
-          Effect.mapError(
-            (error) =>
-              new TransportError({ operation, method, url, reason: describeTransportFailure(error), attempts: 1 })
+          Effect.flatMap((response) =>
+            Effect.map(ResponseBody.read(response, transport.maxResponseBytes), (text) => [response, text] as const)
+          ),
+          Effect.mapError((error) =>
+            // a body past the limit: no repeat can fix it
+            error._tag === "BodyTooLarge"
+              ? new ResponseDecodeError({
+                  operation,
+                  status: error.status,
+                  path: "",
+                  reason: error.reason,
+                  attempts: 1
+                })
+              : new TransportError({ operation, method, url, reason: describeTransportFailure(error), attempts: 1 })
           ),
           Effect.timeoutFail({ duration: timeout, onTimeout: () => timedOut(timeout, 1) }),
-          Effect.flatMap(([response, text]) =>
-            Effect.zipRight(
+          Effect.flatMap(([response, text]) => {
+            const decoded = decode(response.status, response.headers, text)
+            return Effect.zipRight(
               Effect.annotateCurrentSpan("http.response.status_code", response.status),
-              decode(response.status, response.headers, text)
+              paginated ? Either.flatMap(decoded, (result) => PageLimit.check(operation, input, result)) : decoded
             )
-          )
+          })
         )
         const total =
           options?.totalTimeout === undefined ? transport.totalTimeout : Duration.decode(options.totalTimeout)

@@ -2,7 +2,8 @@
  * The response of this package's lean transports (`UndiciHttpClient`, `FetchHttpClient`): an
  * ordinary `HttpClientResponse` over a body that can be read once. It reads the body when asked,
  * keeps the text so `text` and `json` may both be used, builds the headers once, and aborts the
- * request (closing its socket) when a read is interrupted.
+ * request (closing its socket) when a read is interrupted. `textWithin(limit)` (what the client
+ * reads with) stops reading past `limit` bytes and aborts the request.
  *
  * Each transport subclasses it with its source's status, headers and readers. The platform's
  * `HttpClientResponse.fromWeb` memoizes its text with `Effect.cached` and a nested `Effect.runSync`
@@ -19,6 +20,7 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import { BodyTooLarge, exceeds } from "@clerk-effect/core/BodyLimit"
 
 /**
  * A response of a lean transport; `controller` aborts the request when a read of the body is
@@ -30,7 +32,7 @@ export abstract class TransportResponse extends Inspectable.Class implements Htt
 
   private cachedHeaders: Headers.Headers | undefined
   private cachedCookies: Cookies.Cookies | undefined
-  private cachedText: Effect.Effect<string, HttpClientError.ResponseError> | undefined
+  private cachedText: Effect.Effect<string, HttpClientError.ResponseError | BodyTooLarge> | undefined
 
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
@@ -44,7 +46,11 @@ export abstract class TransportResponse extends Inspectable.Class implements Htt
   protected abstract rawHeaders(): Record<string, string>
   /** Every `set-cookie` header, one entry each. */
   protected abstract setCookies(): ReadonlyArray<string>
-  protected abstract readText(): Promise<string>
+  /**
+   * Reads the body as text; past `limit` bytes (`Infinity`: no limit) stops, aborts the request
+   * (`abort`) and rejects with `tooLarge()`.
+   */
+  protected abstract readText(limit: number, tooLarge: () => BodyTooLarge): Promise<string>
   protected abstract readArrayBuffer(): Promise<ArrayBuffer>
   protected abstract readFormData(): Promise<FormData>
   protected abstract bodyStream(): Stream.Stream<Uint8Array, unknown>
@@ -66,31 +72,59 @@ export abstract class TransportResponse extends Inspectable.Class implements Htt
     return Option.none()
   }
 
+  /** Aborts the request: its socket is closed and a body still arriving is dropped. */
+  protected abort(): void {
+    this.controller.abort()
+  }
+
   private decodeError(cause: unknown) {
     return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
   }
 
-  /** Reads the body; interrupting the read aborts the request (and closes its socket). */
-  private read<A>(f: () => Promise<A>): Effect.Effect<A, HttpClientError.ResponseError> {
+  /**
+   * Reads the body; a failure is `failure(cause)`. Interrupting the read aborts the request (and
+   * closes its socket).
+   */
+  private read<A, E>(f: () => Promise<A>, failure: (cause: unknown) => E): Effect.Effect<A, E> {
     return Effect.async((resume) => {
       f().then(
         (value) => resume(Effect.succeed(value)),
-        (cause: unknown) => resume(Effect.fail(this.decodeError(cause)))
+        (cause: unknown) => resume(Effect.fail(failure(cause)))
       )
       return Effect.sync(() => this.controller.abort())
     })
   }
 
-  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+  private readonly readFailure = (cause: unknown): HttpClientError.ResponseError | BodyTooLarge =>
+    cause instanceof BodyTooLarge ? cause : this.decodeError(cause)
+
+  /**
+   * The body as text, read as it arrives and stopped past `limit` bytes: a declared
+   * `content-length` over it is refused before reading; either way the request is aborted (its
+   * socket closed) and the read fails with `BodyTooLarge`. The first read is kept: `text` and
+   * `json` return it afterwards.
+   */
+  textWithin(limit: number): Effect.Effect<string, HttpClientError.ResponseError | BodyTooLarge> {
     if (this.cachedText === undefined) {
+      const tooLarge = () => new BodyTooLarge(this.status, exceeds(limit))
+      if (Number(this.headers["content-length"]) > limit) {
+        this.controller.abort()
+        return Effect.fail(tooLarge())
+      }
       // the body can be read once: keep the read so `text` and `json` may both be used
       let promise: Promise<string> | undefined
       this.cachedText = this.read(() => {
-        if (promise === undefined) promise = this.readText()
+        if (promise === undefined) promise = this.readText(limit, tooLarge)
         return promise
-      })
+      }, this.readFailure)
     }
     return this.cachedText
+  }
+
+  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+    return Effect.mapError(this.textWithin(Number.POSITIVE_INFINITY), (error) =>
+      error instanceof BodyTooLarge ? this.decodeError(error.reason) : error
+    )
   }
 
   get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
@@ -112,11 +146,17 @@ export abstract class TransportResponse extends Inspectable.Class implements Htt
   }
 
   get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
-    return this.read(() => this.readArrayBuffer())
+    return this.read(
+      () => this.readArrayBuffer(),
+      (cause) => this.decodeError(cause)
+    )
   }
 
   get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
-    return this.read(() => this.readFormData())
+    return this.read(
+      () => this.readFormData(),
+      (cause) => this.decodeError(cause)
+    )
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
