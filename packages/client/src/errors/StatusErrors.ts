@@ -181,7 +181,9 @@ export const StatusErrors = {
   422: UnprocessableEntity,
   500: InternalServerError
 } as const satisfies {
-  readonly [S in Statuses.DeclaredStatus]: new (...args: never) => { readonly _tag: (typeof Statuses.StatusTags)[S] }
+  readonly [S in Statuses.DeclaredStatus]: new (
+    ...args: never
+  ) => { readonly _tag: (typeof Statuses.StatusTags)[S] }
 }
 
 /**
