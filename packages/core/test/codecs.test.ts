@@ -57,6 +57,8 @@ const membership = {
   updated_at: 11
 }
 const page = { data: [membership, membership], total_count: 7 }
+const decodedOrganization = () => OrganizationCodec.decode(structuredClone(organization))
+const decodedMembership = () => OrganizationMembershipCodec.decode(structuredClone(membership))
 
 /** The table's wire keys: all of them, and the required ones. */
 const keys = <A>(fields: Fields<A>) => {
@@ -104,6 +106,44 @@ describe("wire codecs against their field tables", () => {
     expect(run({ ...membership, public_metadata: [] })).toBe(Wire.Invalid)
     expect(run({ ...membership, role_name: undefined })).toBe(Wire.Invalid)
     expect(run([])).toBe(Wire.Invalid)
+  })
+
+  it("encodes every metadata object as a new plain object with its own string keys, as Schema's record encoders do", () => {
+    // a caller's object may have any prototype (Effect 4's Json accepts Object.create(null)):
+    // Effect's encoders answer a new plain object with its own enumerable string keys
+    // (`__proto__` included), never the caller's object itself
+    const metadata = () => {
+      const m = Object.create(null) as Record<string | symbol, unknown>
+      m.b = { nested: true }
+      m["1"] = 2
+      m[Symbol("s")] = 3
+      Object.defineProperty(m, "__proto__", { value: 4, enumerable: true, writable: true, configurable: true })
+      return m as Json.Metadata
+    }
+    const wires = [
+      ["metadata", Wire.JsonMetadataCodec.encode(metadata())],
+      [
+        "organization public_metadata",
+        OrganizationCodec.encode({ ...decodedOrganization(), publicMetadata: metadata() }).public_metadata
+      ],
+      [
+        "organization private_metadata",
+        OrganizationCodec.encode({ ...decodedOrganization(), privateMetadata: metadata() }).private_metadata
+      ],
+      [
+        "membership public_metadata",
+        OrganizationMembershipCodec.encode({ ...decodedMembership(), publicMetadata: metadata() }).public_metadata
+      ],
+      [
+        "membership private_metadata",
+        OrganizationMembershipCodec.encode({ ...decodedMembership(), privateMetadata: metadata() }).private_metadata
+      ]
+    ] as const
+    for (const [name, wire] of wires) {
+      expect(Object.getPrototypeOf(wire), name).toBe(Object.prototype)
+      expect(Reflect.ownKeys(wire as object), name).toEqual(["1", "b", "__proto__"])
+      expect(Object.getOwnPropertyDescriptor(wire, "__proto__")?.value, name).toBe(4)
+    }
   })
 
   it("never throws anything but Invalid on arbitrary JSON", () => {

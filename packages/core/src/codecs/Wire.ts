@@ -221,9 +221,20 @@ export const jsonObject = (u: unknown): Metadata => {
 }
 
 /**
- * The codec of untyped JSON metadata: checked in place (`jsonObject`), encoded as it is.
+ * A metadata object encoded: a new plain object with its own enumerable string keys (an own
+ * `__proto__` key stays a key), as Schema's record encoders build one, never the caller's object
+ * itself, whatever its prototype.
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const encodeJsonObject = (m: Metadata): Metadata => Object.fromEntries(Object.entries(m))
+
+/**
+ * The codec of untyped JSON metadata: checked in place (`jsonObject`), encoded as a new plain
+ * object (`encodeJsonObject`).
  *
  * @since 0.1.0
  * @category codecs
  */
-export const JsonMetadataCodec: WireCodec<Metadata, Metadata> = { decode: jsonObject, encode: (m) => m }
+export const JsonMetadataCodec: WireCodec<Metadata, Metadata> = { decode: jsonObject, encode: encodeJsonObject }

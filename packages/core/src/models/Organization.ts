@@ -134,8 +134,8 @@ export const OrganizationCodec: Wire.WireCodec<Organization, OrganizationWire> =
     if (o.pendingInvitationsCount !== undefined) w.pending_invitations_count = o.pendingInvitationsCount
     w.max_allowed_memberships = o.maxAllowedMemberships
     w.admin_delete_enabled = o.adminDeleteEnabled
-    w.public_metadata = o.publicMetadata
-    if (o.privateMetadata !== undefined) w.private_metadata = o.privateMetadata
+    w.public_metadata = Wire.encodeJsonObject(o.publicMetadata)
+    if (o.privateMetadata !== undefined) w.private_metadata = Wire.encodeJsonObject(o.privateMetadata)
     if (o.createdBy !== undefined) w.created_by = o.createdBy
     w.created_at = o.createdAt
     w.updated_at = o.updatedAt
