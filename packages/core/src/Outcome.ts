@@ -38,8 +38,9 @@ export const describeOutcome = (error: { readonly outcome?: Outcome | undefined 
   error.outcome === "unknown" ? " (outcome unknown: the write may have been applied)" : ""
 
 /**
- * Whether a failed attempt of a write may have been applied: an ambiguous failure, or a 2xx whose
- * body could not be read.
+ * Whether a failed attempt of a write may have been applied: an ambiguous failure, or a response
+ * whose body could not be read and whose status says it may have been (a 2xx, or an ambiguous 5xx
+ * whose body was too large to read).
  *
  * @since 0.1.0
  * @category predicates
@@ -47,7 +48,8 @@ export const describeOutcome = (error: { readonly outcome?: Outcome | undefined 
 export const mayHaveApplied = (error: unknown): boolean => {
   if (isAmbiguous(error)) return true
   const e = error as { readonly _tag?: unknown; readonly status?: unknown }
-  return e._tag === "ResponseDecodeError" && typeof e.status === "number" && e.status >= 200 && e.status < 300
+  if (e._tag !== "ResponseDecodeError" || typeof e.status !== "number") return false
+  return (e.status >= 200 && e.status < 300) || isAmbiguous({ status: e.status })
 }
 
 /**

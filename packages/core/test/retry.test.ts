@@ -117,6 +117,8 @@ describe("Outcome", () => {
   it("a 2xx that could not be read may have been applied; a refusal was not", () => {
     expect(mayHaveApplied({ _tag: "ResponseDecodeError", status: 200 })).toBe(true)
     expect(mayHaveApplied({ _tag: "ResponseDecodeError", status: 0 })).toBe(false)
+    expect(mayHaveApplied({ _tag: "ResponseDecodeError", status: 503 })).toBe(true)
+    expect(mayHaveApplied({ _tag: "ResponseDecodeError", status: 422 })).toBe(false)
     expect(mayHaveApplied(status(422))).toBe(false)
   })
 
