@@ -5,6 +5,7 @@
  */
 export * from "./Api.js"
 export * from "./ErrorCodes.js"
+export * from "./limits.js"
 export * as Endpoint from "./Endpoint.js"
 export type { AnyEndpoint, HttpMethod } from "./Endpoint.js"
 export * from "./fields.js"
