@@ -51,6 +51,11 @@ export const UncheckedChoices: ReadonlyArray<Unchecked> = [
     mock: "400 `malformed_request`, 413 `request_body_too_large`, 404 `resource_not_found`, 405 `method_not_allowed`"
   },
   {
+    what: "the size bound on a membership's `public_metadata` and `private_metadata`. The number is documented for users (Clerk's User metadata guide: 8 KB) and organizations (the Organization metadata page's warning, per clerk/clerk-docs#529); the answer for users (Clerk's Backend API docs for a user's metadata and its error list: 422 `form_param_exceeds_allowed_size`, `meta.param_name` the field). Neither the spec nor the SDK docs bound a membership's metadata: for memberships both are assumed",
+    alternatives: "no bound; another size or answer",
+    mock: "each field's JSON after a create or merge at most 8 × 1024 bytes (`MaxMetadataBytes`), else 422 `form_param_exceeds_allowed_size` with `meta.param_name` the field, and nothing changes"
+  },
+  {
     what: "the default order of a list (no `order_by`)",
     alternatives: "any stable order",
     mock: "`-created_at`, ties by membership id"
