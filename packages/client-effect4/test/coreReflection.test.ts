@@ -34,7 +34,7 @@ import {
   StatusErrors,
   UniversalStatusErrors
 } from "../src/contract/index.js"
-import { describe, expect, it } from "./support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 
 /** A property on both sides: its wire key, and whether it may be absent. */
 interface Key {

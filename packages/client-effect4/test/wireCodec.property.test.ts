@@ -37,7 +37,7 @@ import {
   PublicUserDataWireCodec
 } from "../src/contract/index.js"
 import * as ResponseDecoder from "../src/internal/responseDecoder.js"
-import { describe, expect, it } from "./support/effectTest.js"
+import { describe, expect, it } from "@effect/vitest"
 import { membershipWire } from "./support/wire.js"
 
 type AnySchema = Endpoint.AnySchema

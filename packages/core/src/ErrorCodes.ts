@@ -27,6 +27,8 @@ export const ClerkErrorCodes = {
   formParamValueInvalid: "form_param_value_invalid",
   /** 422: a parameter's format is wrong. */
   formParamFormatInvalid: "form_param_format_invalid",
+  /** 422: a parameter's value is larger than Clerk allows (metadata past `MaxMetadataBytes`). */
+  formParamExceedsAllowedSize: "form_param_exceeds_allowed_size",
   /** 422: a parameter the operation does not take. */
   formParamUnknown: "form_param_unknown",
   /** 401: no valid secret key. */

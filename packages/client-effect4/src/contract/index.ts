@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 export * from "./Api.js"
-export { type ClerkErrorCode, ClerkErrorCodes } from "@clerk-effect/core"
+export { type ClerkErrorCode, ClerkErrorCodes, MaxMetadataBytes } from "@clerk-effect/core"
 export * as Endpoint from "./Endpoint.js"
 export type { AnyEndpoint, HttpMethod } from "./Endpoint.js"
 export * from "./fields.js"

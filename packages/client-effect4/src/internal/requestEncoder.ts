@@ -3,7 +3,7 @@
  * body out, or the `InvalidInput` that says which field is wrong (nothing is sent then). Built once
  * per endpoint.
  */
-import { Json, Route } from "@clerk-effect/core"
+import { Json, Params, Route } from "@clerk-effect/core"
 import * as Result from "effect/Result"
 import * as SchemaAST from "effect/SchemaAST"
 import type * as SchemaIssue from "effect/SchemaIssue"
@@ -31,6 +31,7 @@ const noQuery = Result.succeed({} as Record<string, unknown>)
 /** The request encoder of `endpoint`. */
 export const make = (endpoint: AnyEndpoint): RequestEncoder => {
   const operation = endpoint.name
+  const params = endpoint.operation.params
   const encodePath = SchemaParser.encodeUnknownResult(endpoint.pathParams)
   // An empty `Schema.Struct({})` encodes any object as itself: an operation without query
   // parameters must not turn its other inputs (ids, metadata) into a query string.
@@ -55,9 +56,12 @@ export const make = (endpoint: AnyEndpoint): RequestEncoder => {
         )
       }
       const encoded = encodeBody!(input)
-      return Result.isFailure(encoded)
-        ? Result.fail(invalid(encoded.failure))
-        : Result.succeed(JSON.stringify(encoded.success))
+      if (Result.isFailure(encoded)) return Result.fail(invalid(encoded.failure))
+      const oversized = Params.oversizedMetadata(params, encoded.success as Record<string, unknown>)
+      if (oversized !== undefined) {
+        return Result.fail(new InvalidInput({ operation, field: oversized.name, message: oversized.message }))
+      }
+      return Result.succeed(JSON.stringify(encoded.success))
     } catch (error) {
       if (!(error instanceof RangeError)) throw error
       return Result.fail(new InvalidInput({ operation, field: "input", message: "is nested too deeply to encode" }))

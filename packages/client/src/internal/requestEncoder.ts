@@ -3,7 +3,7 @@
  * body out, or the `InvalidInput` that says which field is wrong (nothing is sent then). Built once
  * per endpoint.
  */
-import { Json, Route } from "@clerk-effect/core"
+import { Json, Params, Route } from "@clerk-effect/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as AST from "effect/SchemaAST"
@@ -28,6 +28,7 @@ const hasFields = (schema: AnyEndpoint["query"]): boolean => {
 /** The request encoder of `endpoint`. */
 export const make = (endpoint: AnyEndpoint): RequestEncoder => {
   const operation = endpoint.name
+  const params = endpoint.operation.params
   const encodePath = ParseResult.encodeUnknownEither(endpoint.pathParams)
   // An empty `Schema.Struct({})` encodes any object as itself: an operation without query
   // parameters must not turn its other inputs (ids, metadata) into a query string.
@@ -54,7 +55,12 @@ export const make = (endpoint: AnyEndpoint): RequestEncoder => {
         )
       }
       const encoded = encodeBody!(input)
-      return Either.isLeft(encoded) ? Either.left(invalid(encoded.left)) : Either.right(JSON.stringify(encoded.right))
+      if (Either.isLeft(encoded)) return Either.left(invalid(encoded.left))
+      const oversized = Params.oversizedMetadata(params, encoded.right as Record<string, unknown>)
+      if (oversized !== undefined) {
+        return Either.left(new InvalidInput({ operation, field: oversized.name, message: oversized.message }))
+      }
+      return Either.right(JSON.stringify(encoded.right))
     } catch (error) {
       if (!(error instanceof RangeError)) throw error
       return Either.left(new InvalidInput({ operation, field: "input", message: "is nested too deeply to encode" }))

@@ -103,7 +103,7 @@ export const runTarget = (
   }
   return Effect.flatMap(
     // a mock started on its own is checked with its whole world (read from its control endpoints)
-    target.world === "discover" ? RemoteMock.detect(target.baseUrl) : Effect.succeed(Option.none()),
+    target.world === "discover" ? RemoteMock.detect(target.baseUrl, target.secretKey) : Effect.succeed(Option.none()),
     (mock) =>
       Suite.run({
         ...common(target.baseUrl, target.secretKey),
