@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Publish-readiness of every published package (client, client-effect4, fixtures, contract-tests;
+# Publish-readiness of every published package (core, client, client-effect4, fixtures, contract-tests;
 # bench and examples are private): `pnpm -r publish --dry-run` packs and checks them, publint (strict)
 # lints each package.json against what it packs, and are-the-types-wrong (`attw --pack`, profile
 # esm-only: the packages are ESM only, so CommonJS `require` is not a target) checks that every
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$PWD/node_modules/.bin"
-packages=(packages/client packages/client-effect4 packages/fixtures packages/contract-tests)
+packages=(packages/core packages/client packages/client-effect4 packages/fixtures packages/contract-tests)
 
 pnpm --silent turbo run build --filter=@clerk-effect/contract-tests... --filter=@clerk-effect/client-effect4 \
   --output-logs=errors-only >&2

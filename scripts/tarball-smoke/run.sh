@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the packed client, fixtures and client-effect4, as a user outside this repo would, and
+# Installs the packed core, client, fixtures and client-effect4, as a user outside this repo would, and
 # runs a program on each line: `pnpm pack` each (workspace:* rewritten to the version); a new npm
 # project in a temp directory outside the repo, `npm install` of the client tarball alone (with its
 # pinned peers), then of the fixtures tarball next to it, then program.mjs (the mock started from
@@ -22,15 +22,16 @@ trap 'rm -rf "$work"' EXIT
 
 pnpm --silent turbo run build --filter=@clerk-effect/fixtures... --filter=@clerk-effect/client-effect4 \
   --output-logs=errors-only >&2
-for pkg in client fixtures client-effect4; do
+for pkg in core client fixtures client-effect4; do
   (cd "packages/$pkg" && pnpm pack --pack-destination "$work" >/dev/null)
 done
+core_tgz="$(ls "$work"/clerk-effect-core-*.tgz)"
 client_tgz="$(ls "$work"/clerk-effect-client-[0-9]*.tgz)"
 fixtures_tgz="$(ls "$work"/clerk-effect-fixtures-*.tgz)"
 client4_tgz="$(ls "$work"/clerk-effect-client-effect4-*.tgz)"
 
 # the packed manifests name versions, never workspace:
-for tgz in "$fixtures_tgz" "$client4_tgz"; do
+for tgz in "$client_tgz" "$fixtures_tgz" "$client4_tgz"; do
   if tar -xOzf "$tgz" package/package.json | grep -q 'workspace:'; then
     echo "tarball smoke: $(basename "$tgz") still depends on workspace:" >&2
     exit 1
@@ -43,8 +44,8 @@ cd "$app"
 npm init -y >/dev/null
 npm pkg set type=module private=true >/dev/null
 npm_install() { npm install --no-audit --no-fund --loglevel=error "$@" >/dev/null; }
-# the client alone, with its peers pinned
-npm_install "$client_tgz" "effect@$EFFECT_VERSION" "@effect/platform@$PLATFORM_VERSION"
+# the client alone, with its peers pinned, and the core it depends on (not on the registry yet)
+npm_install "$core_tgz" "$client_tgz" "effect@$EFFECT_VERSION" "@effect/platform@$PLATFORM_VERSION"
 node --input-type=module -e 'import("@clerk-effect/client").then((m) => { if (typeof m.OrganizationMemberships !== "function") process.exit(1) })'
 # the fixtures next to it: its dependency on @clerk-effect/client is satisfied by the installed tarball
 npm_install "$fixtures_tgz"
@@ -62,7 +63,7 @@ mkdir "$app4"
 cd "$app4"
 npm init -y >/dev/null
 npm pkg set type=module private=true >/dev/null
-npm_install "$client4_tgz" "effect@$EFFECT4_VERSION"
+npm_install "$core_tgz" "$client4_tgz" "effect@$EFFECT4_VERSION"
 node --input-type=module -e 'import("@clerk-effect/client-effect4").then((m) => { if (typeof m.OrganizationMemberships !== "function") process.exit(1) })'
 # fixtures next to it: its dependency on @clerk-effect/client (not on the registry yet) is the
 # client tarball, through an override; npm nests it, with Effect 3, inside fixtures

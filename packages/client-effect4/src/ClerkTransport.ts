@@ -17,7 +17,7 @@ import * as ConfigDuration from "./ConfigDuration.js"
 import * as RateLimit from "./RateLimit.js"
 import * as RetryBudget from "./RetryBudget.js"
 import * as RetryPolicy from "./RetryPolicy.js"
-import { version } from "./version.js"
+import { version } from "@clerk-effect/core"
 
 /**
  * Clerk's production Backend API base URL.

@@ -45,4 +45,4 @@ export { PublicUserData, type PublicUserDataWire } from "./models/PublicUserData
 export { Api, makeApi, OperationNames, type OperationName, type ApiOf } from "./contract/Api.js"
 export type { OrderBy } from "./contract/params.js"
 export { ClerkErrorCodes, type ClerkErrorCode } from "@clerk-effect/core"
-export { version } from "./version.js"
+export { version } from "@clerk-effect/core"

@@ -1,5 +1,5 @@
 /**
- * The library's version, sent in the `User-Agent`.
+ * The version of the packages (released together), sent in each client line's `User-Agent`.
  *
  * @since 0.1.0
  */
