@@ -19,6 +19,7 @@ import type { ContractCase } from "../Case.js"
 import { AllCases } from "../cases/index.js"
 import * as Files from "../recording/Files.js"
 import * as Observed from "../recording/Observed.js"
+import * as Regressions from "../regressions/Folder.js"
 import * as Writer from "../recording/Writer.js"
 import type { CaseResult } from "../Report.js"
 import * as Html from "../report/Html.js"
@@ -81,6 +82,12 @@ const options = {
   html: Options.text("html").pipe(Options.withDescription("write an HTML report to this file"), Options.optional),
   strict: Options.boolean("strict").pipe(
     Options.withDescription("accept only each case's preferred answer (an assumed expectation's alternatives fail)")
+  ),
+  regressions: Options.text("regressions").pipe(
+    Options.withDescription(
+      "also run the regression cases (explore --save-case) in this folder (default: regressions/ in this package, when present)"
+    ),
+    Options.optional
   )
 }
 
@@ -95,19 +102,39 @@ const print = (style: Text.Style) => (result: CaseResult) => Console.log(Text.fo
  * @since 0.1.0
  * @category handlers
  */
-export const selectCases = (grep: Parsed["grep"]) => {
-  const selected = Runner.select(AllCases, Option.getOrUndefined(grep))
+export const selectCases = (grep: Parsed["grep"], cases: ReadonlyArray<ContractCase> = AllCases) => {
+  const selected = Runner.select(cases, Option.getOrUndefined(grep))
   return selected.length === 0 && Option.isSome(grep)
     ? Either.left(
         new UserError({
-          message: `--grep ${JSON.stringify(grep.value)} matches none of the ${AllCases.length} cases (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
+          message: `--grep ${JSON.stringify(grep.value)} matches none of the ${cases.length} cases (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
         })
       )
     : Either.right(selected)
 }
 
-/** The cases to run, with the assumed expectations a recording of the real API answers pinned. */
-const pinned = (selected: ReadonlyArray<ContractCase>, observed: Option.Option<string>) =>
+/**
+ * The suite's cases and the regression cases of the folder given (else the default one).
+ *
+ * @since 0.3.0
+ * @category handlers
+ */
+export const withRegressions = (folder: Option.Option<string>) =>
+  Effect.map(
+    Effect.mapError(
+      Regressions.load(Option.isSome(folder) ? Paths.fromUser(folder.value) : Regressions.DefaultFolder),
+      (e) => new UserError({ message: e.message })
+    ),
+    (regressions): ReadonlyArray<ContractCase> => [...AllCases, ...regressions]
+  )
+
+/**
+ * The cases to run, with the assumed expectations a recording of the real API answers pinned.
+ *
+ * @since 0.3.0
+ * @category handlers
+ */
+export const pinned = (selected: ReadonlyArray<ContractCase>, observed: Option.Option<string>) =>
   Effect.gen(function* () {
     const dir = Option.isSome(observed)
       ? Paths.fromUser(observed.value)
@@ -148,7 +175,8 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     }
     const target = resolve(targetOptions)
     if (Either.isLeft(target)) return yield* target.left
-    const selected = selectCases(parsed.grep)
+    const all = yield* withRegressions(parsed.regressions)
+    const selected = selectCases(parsed.grep, all)
     if (Either.isLeft(selected)) return yield* selected.left
     // before anything runs: a report that cannot be written stops the run now, not after it
     const reports = yield* Output.prepareAll(parsed)
