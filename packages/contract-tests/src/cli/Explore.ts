@@ -18,11 +18,13 @@ import { AllCases } from "../cases/index.js"
 import * as Explore from "../explore/Explore.js"
 import * as Reports from "../explore/Reports.js"
 import * as Token from "../explore/Token.js"
+import * as Regressions from "../regressions/Folder.js"
 import * as RegressionCase from "../regressions/RegressionCase.js"
 import * as Suite from "../Suite.js"
 import { type WorldKind, WorldKinds } from "../World.js"
 import { pinned } from "./Command.js"
 import * as Output from "./Output.js"
+import * as Paths from "./Paths.js"
 import { withTarget } from "./Run.js"
 import { resolve, type Target } from "./Target.js"
 import { UserError } from "./UserError.js"
@@ -189,7 +191,8 @@ export const handler = (parsed: Parsed, progress: { sequences: number }) =>
         ExploreError: (e) => (e.userMistake ? Effect.fail(new UserError({ message: e.message })) : Effect.fail(e))
       })
     )
-    yield* Console.log(Reports.text(result, targetFlags(parsed)))
+    const regressions = NodePath.relative(Paths.userCwd(), Regressions.DefaultFolder) || "."
+    yield* Console.log(Reports.text(result, targetFlags(parsed), regressions))
     yield* Output.write(reports.junit, () => Reports.junit(result))
     yield* Output.write(reports.json, () => Reports.json(result))
     yield* Output.write(reports.html, () => Reports.html(result))

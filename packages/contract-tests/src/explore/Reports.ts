@@ -45,14 +45,20 @@ export const coverageLines = (coverage: ReadonlyArray<Coverage>): ReadonlyArray<
 }
 
 /**
- * The command that replays a failure (and keeps it), with the target's options but never the key.
+ * The commands that replay a failure and keep it in the regressions folder (`regressions`, as the
+ * user would type it), with the target's options but never the key.
  *
  * @since 0.3.0
  * @category formatting
  */
-export const replayHints = (token: string, target: ReadonlyArray<string>): ReadonlyArray<string> => {
+export const replayHints = (
+  token: string,
+  target: ReadonlyArray<string>,
+  regressions: string
+): ReadonlyArray<string> => {
   const base = ["pnpm contract explore", ...target, `--replay ${token}`].join(" ")
-  return [`Replay it: ${base}`, `Keep it as a regression case: ${base} --save-case regressions/<name>.json`]
+  const key = target.some((t) => t.startsWith("--base-url")) ? " (with the same key)" : ""
+  return [`Replay it${key}: ${base}`, `Keep it as a regression case: ${base} --save-case ${regressions}/<name>.json`]
 }
 
 /**
@@ -62,7 +68,7 @@ export const replayHints = (token: string, target: ReadonlyArray<string>): Reado
  * @since 0.3.0
  * @category formatting
  */
-export const text = (result: Result, target: ReadonlyArray<string>): string => {
+export const text = (result: Result, target: ReadonlyArray<string>, regressions = "regressions"): string => {
   const lines: Array<string> = []
   const failure = result.failure
   if (failure !== undefined) {
@@ -79,7 +85,7 @@ export const text = (result: Result, target: ReadonlyArray<string>): string => {
       "",
       Script.format(failure.records),
       "",
-      ...replayHints(failure.token, target),
+      ...replayHints(failure.token, target, regressions),
       ""
     )
   } else if (result.replayed !== undefined) {
