@@ -1,4 +1,4 @@
-import { type CallDefect, CallDefects } from "@clerk-effect/fixtures"
+import { type CallDefect, CallDefects, StatefulDefects } from "@clerk-effect/fixtures"
 import { FetchHttpClient } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -74,4 +74,15 @@ describe("the suite catches a broken server", () => {
       120_000
     )
   }
+
+  it.effect(
+    "the stateful defects slip through: every case passes against a mock with all of them (explore finds each: test/explore.test.ts)",
+    () =>
+      Effect.gen(function* () {
+        const report = yield* Embedded.run({ strict: true, mock: { defects: [...StatefulDefects] } })
+        expect(report.results.filter((r) => r.outcome !== "passed").map((r) => `${r.id}: ${r.messages[0]}`)).toEqual([])
+        expect(report.passed).toBe(AllCases.length)
+      }).pipe(Effect.provide(FetchHttpClient.layer)),
+    120_000
+  )
 })

@@ -22,13 +22,13 @@ import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber, Redacted, Schedule } from "effect"
 import { AllCases } from "../src/cases/index.js"
 import * as Explore from "../src/explore/Explore.js"
+import * as Restore from "../src/explore/Restore.js"
 import * as Token from "../src/explore/Token.js"
 import * as Folder from "../src/regressions/Folder.js"
 import * as RegressionCase from "../src/regressions/RegressionCase.js"
 import { runCase } from "../src/Runner.js"
 import * as Suite from "../src/Suite.js"
 import * as ClerkWorld from "../src/worlds/ClerkWorld.js"
-import * as DiscoverWorld from "../src/worlds/DiscoverWorld.js"
 import * as MockWorld from "../src/worlds/MockWorld.js"
 import { specServer } from "./fixtures/specServer.js"
 
@@ -195,27 +195,79 @@ describe("explore against other servers", () => {
   )
 
   it.scopedLive(
-    "interrupted half-way against a discovered server, it leaves the server as it found it",
+    "interrupted half-way through a sequence, it puts the server back as the sequence found it",
     () =>
       Effect.gen(function* () {
-        const mock = yield* makeMock({ control: false })
-        const before = yield* mock.snapshot
+        const mock = yield* makeMock({})
+        const shape = (world: {
+          readonly memberships: ReadonlyArray<{
+            readonly id: string
+            readonly role: string
+            readonly publicMetadata: unknown
+            readonly privateMetadata: unknown
+          }>
+        }) => JSON.stringify(world.memberships.map((m) => [m.id, m.role, m.publicMetadata, m.privateMetadata]))
+        const before = shape(yield* mock.snapshot)
         const fiber = yield* Effect.fork(
-          exploreAt(mock.baseUrl, mock.secretKey, DiscoverWorld.make, { runs: 1000, steps: 30 })
+          exploreAt(mock.baseUrl, mock.secretKey, () => MockWorld.make(mock), { runs: 1000, steps: 30 })
         )
-        // wait until the exploration wrote something, then interrupt it
-        yield* Effect.repeat(mock.journal, {
-          until: (journal) => journal.some((e) => e.method !== "GET" && e.status === 200),
-          schedule: Schedule.spaced("20 millis")
+        // wait until a sequence changed something, then interrupt it
+        yield* Effect.repeat(mock.snapshot, {
+          until: (world) => shape(world) !== before,
+          schedule: Schedule.spaced("1 millis")
         }).pipe(Effect.timeout("60 seconds"))
         yield* Fiber.interrupt(fiber)
-        const after = yield* mock.snapshot
-        expect(
-          after.memberships.map((m) => [m.organizationId, m.userId, m.role, m.publicMetadata, m.privateMetadata])
-        ).toEqual(
-          before.memberships.map((m) => [m.organizationId, m.userId, m.role, m.publicMetadata, m.privateMetadata])
-        )
+        expect(shape(yield* mock.snapshot)).toEqual(before)
       }).pipe(Effect.provide(NodeHttpClient.layerUndici)),
     120_000
+  )
+})
+
+describe("putting a server back", () => {
+  it.effect(
+    "Restore undoes creates, deletes (the admin first), role changes and metadata merges of a snapshot's organizations",
+    () =>
+      Effect.gen(function* () {
+        const server = yield* MockClerk
+        const { probe } = yield* Suite.probe({
+          baseUrl: server.baseUrl,
+          secretKey: Redacted.make(server.secretKey),
+          world: () => MockWorld.make(server)
+        })
+        const memberships = yield* probe.instanceMembers
+        const snapshot = {
+          organizationIds: ["org_acme", "org_globex"],
+          userIds: new Set(["user_judy", "user_alice", "user_bob", "user_carol"]),
+          memberships
+        }
+        const send = <A, E>(effect: Effect.Effect<A, E>) => Effect.orDie(effect)
+        yield* send(probe.send("create", { organizationId: "org_acme", userId: "user_judy", role: "org:admin" }))
+        yield* send(probe.send("delete", { organizationId: "org_acme", userId: "user_alice" }))
+        yield* send(probe.send("update", { organizationId: "org_acme", userId: "user_bob", role: "org:admin" }))
+        yield* send(
+          probe.send("updateMetadata", {
+            organizationId: "org_globex",
+            userId: "user_bob",
+            publicMetadata: { a: { b: 1 } },
+            privateMetadata: { secret: true }
+          })
+        )
+        yield* send(probe.send("delete", { organizationId: "org_acme", userId: "user_carol" }))
+        const problems = yield* Restore.restore(probe, snapshot)
+        expect(problems).toEqual([])
+        const shape = (
+          ms: ReadonlyArray<{
+            readonly organizationId: string
+            readonly userId: string
+            readonly role: string
+            readonly publicMetadata: unknown
+            readonly privateMetadata: unknown
+          }>
+        ) => ms.map((m) => [m.organizationId, m.userId, m.role, m.publicMetadata, m.privateMetadata]).sort()
+        const after = yield* server.snapshot
+        const fresh = yield* Effect.zipRight(server.reset, server.snapshot)
+        expect(shape(after.memberships)).toEqual(shape(fresh.memberships))
+      }).pipe(Effect.scoped, Effect.provide(mockLayer()), Effect.provide(NodeHttpClient.layerUndici)),
+    60_000
   )
 })

@@ -13,8 +13,10 @@ import { Either, Option, Schema } from "effect"
 import * as fc from "fast-check"
 import { AllCases } from "../src/cases/index.js"
 import * as Arbitraries from "../src/explore/Arbitraries.js"
+import { judge } from "../src/explore/Judge.js"
 import { merge } from "../src/explore/Merge.js"
 import * as Model from "../src/explore/Model.js"
+import * as Predict from "../src/explore/Predict.js"
 import * as Query from "../src/explore/Query.js"
 import * as Situations from "../src/explore/Situations.js"
 import { Step } from "../src/explore/Step.js"
@@ -191,5 +193,44 @@ describe("the model is not the mock", () => {
       const text = readFileSync(join(folder, file), "utf8")
       expect(text, file).not.toMatch(/from "@clerk-effect\/fixtures"|fixtures\/src/)
     }
+  })
+})
+
+describe("several situations in one request", () => {
+  it("order_by on an unsortable field of an unknown organization: an ignored order_by and an empty page together pass (found by explore against the spec server)", () => {
+    const members = [membership("user_a", 10)]
+    const { state } = Model.fromMemberships(members, ["org_a"], ["user_a"])
+    const oracle = { universe: Universe.make(world, members), situations: Situations.make(AllCases, false) }
+    const prediction = Predict.predict(
+      oracle,
+      state,
+      { _tag: "invalid", operation: "list", kind: "order-by-role", organization: "unknown-org", user: "main#0" },
+      1
+    )
+    if ("unsupported" in prediction) throw new Error(prediction.unsupported)
+    const emptyPage = { _tag: "Page", status: 200, page: { data: [], totalCount: 0 } } as const
+    const verdict = judge("list", state, prediction.expectations, emptyPage)
+    expect(verdict.ok).toBe(true)
+    if (verdict.ok) {
+      expect(verdict.expectation.answers.map((a) => a.label).sort()).toEqual([
+        "200 (order_by ignored)",
+        "200 empty page"
+      ])
+    }
+    // --strict: neither alternative, so the empty page fails
+    const strict = Predict.predict(
+      { ...oracle, situations: Situations.make(AllCases, true) },
+      state,
+      {
+        _tag: "invalid",
+        operation: "list",
+        kind: "order-by-role",
+        organization: "unknown-org",
+        user: "main#0"
+      },
+      1
+    )
+    if ("unsupported" in strict) throw new Error(strict.unsupported)
+    expect(judge("list", state, strict.expectations, emptyPage).ok).toBe(false)
   })
 })

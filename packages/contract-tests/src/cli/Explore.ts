@@ -232,7 +232,9 @@ export const make = (exitCode: { code: number; started?: boolean }) => {
       // Ctrl-C: after the clean-up (the sequence in flight put back, the world torn down)
       Effect.onInterrupt(() =>
         Console.error(
-          `error: interrupted after ${progress.sequences} sequences (the run's clean-up done); no report written`
+          `error: interrupted after ${progress.sequences} sequences (the run's clean-up done)${
+            [parsed.json, parsed.junit, parsed.html, parsed.saveCase].some(Option.isSome) ? "; no report written" : ""
+          }`
         )
       ),
       Effect.catchTags({

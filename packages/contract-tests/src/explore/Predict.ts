@@ -227,7 +227,8 @@ const predictCreate = (
   }
   const count = Model.membersIn(state, organizationId).length
   const max = organization?.maxAllowedMemberships ?? 0
-  if (existing === undefined && max > 0 && count >= max) {
+  // a full organization may be checked before (or after) whether the user is a member already
+  if (max > 0 && count >= max) {
     refused.push(
       ...refusals(
         oracle,
@@ -298,6 +299,12 @@ const predictUpdate = (
   }
   if (step.role === "org:contract_no_such_role") {
     refused.push(...refusals(oracle, CaseIds.updateInvalidRole, `${step.role} is not a role of the instance`))
+    // a server may see any role but org:admin as a demotion, and refuse it first
+    if (member?.role === "org:admin" && Model.countRole(state, organizationId, "org:admin") === 1) {
+      refused.push(
+        ...refusals(oracle, CaseIds.updateDemoteLastAdmin, `${userId} is the only org:admin of ${organizationId}`)
+      )
+    }
   }
   if (refused.length > 0 || member === undefined) return { request, expectations: refused }
   const demotesLastAdmin =
@@ -581,6 +588,34 @@ const resolveFilters = (oracle: Oracle, step: StepOf<"list">): ReadonlyArray<Que
   return out
 }
 
+/**
+ * The answers to a list of an organization that does not exist (`list:UnknownOrganization:404`):
+ * its refusals, and its empty page — only when `alongside` (the other cases the request meets, e.g.
+ * an ignored `order_by`) accept a 200 too.
+ */
+const unknownOrganizationList = (
+  oracle: Oracle,
+  state: Model.State,
+  organizationId: string,
+  alongside: ReadonlyArray<Accepted>
+): ReadonlyArray<Expectation> => {
+  const why = `${organizationId} does not exist`
+  return [
+    ...refusals(oracle, CaseIds.listUnknownOrganization, why),
+    ...successes(oracle, CaseIds.listUnknownOrganization).map((a) =>
+      successOf([a, ...alongside], "200: an empty page, total_count 0", why, (answer) => ({
+        state,
+        mismatches:
+          answer._tag === "Page" && answer.page.data.length === 0 && answer.page.totalCount === 0
+            ? []
+            : [
+                `expected an empty page with total_count 0, got ${answer._tag === "Page" ? `${answer.page.data.length} items, total_count ${answer.page.totalCount}` : "a membership"}`
+              ]
+      }))
+    )
+  ]
+}
+
 const predictList = (oracle: Oracle, state: Model.State, step: StepOf<"list">): Prediction | Unsupported => {
   const organizationId = oracle.universe.organizationId(step.organization)
   if (organizationId === undefined) return { unsupported: `the world has no ${step.organization} organization` }
@@ -596,24 +631,7 @@ const predictList = (oracle: Oracle, state: Model.State, step: StepOf<"list">): 
     text: `list ${organizationId}${filterText}${pageText(step.page)}`
   }
   if (!Model.organizationExists(state, organizationId)) {
-    return {
-      request,
-      expectations: oracle.situations.answers(CaseIds.listUnknownOrganization).map((a) =>
-        a.status >= 300
-          ? refusals(oracle, CaseIds.listUnknownOrganization, `${organizationId} does not exist`).find(
-              (r) => r.label === a.label
-            )!
-          : successOf([a], "200: an empty page, total_count 0", `${organizationId} does not exist`, (answer) => ({
-              state,
-              mismatches:
-                answer._tag === "Page" && answer.page.data.length === 0 && answer.page.totalCount === 0
-                  ? []
-                  : [
-                      `expected an empty page with total_count 0, got ${answer._tag === "Page" ? `${answer.page.data.length} items, total_count ${answer.page.totalCount}` : "a membership"}`
-                    ]
-            }))
-      )
-    }
+    return { request, expectations: unknownOrganizationList(oracle, state, organizationId, []) }
   }
   const pageRequest: Query.PageRequest = {
     key: `list ${organizationId}${filterText}${step.page.orderBy === undefined ? "" : ` ${step.page.orderBy}`}`,
@@ -767,7 +785,11 @@ const predictInvalid = (oracle: Oracle, state: Model.State, step: StepOf<"invali
     list: CaseIds.listUnknownOrganization,
     listInstance: undefined
   }[step.operation]
-  if (unknownOrganization !== undefined && !Model.organizationExists(state, organizationId)) {
+  if (step.operation === "list" && !Model.organizationExists(state, organizationId)) {
+    // an unknown organization: its refusals; its empty page only where the invalid part may be ignored
+    const empty = unknownOrganizationList(oracle, state, organizationId, ignored.slice(0, 1))
+    expectations.push(...(ignored.length > 0 ? empty : empty.filter((e) => e.success === undefined)))
+  } else if (unknownOrganization !== undefined && !Model.organizationExists(state, organizationId)) {
     expectations.push(...refusals(oracle, unknownOrganization, `${organizationId} does not exist`))
   } else if (
     (step.operation === "update" || step.operation === "updateMetadata") &&
