@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { make } from "@clerk-effect/fixtures"
@@ -9,6 +9,10 @@ import { contract } from "./cliSupport.js"
 
 const dir = mkdtempSync(join(tmpdir(), "contract-cli-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** The suite's cases and the regression cases of regressions/ (each assumed: explore's model judges them). */
+const regressions = readdirSync(new URL("../regressions/", import.meta.url)).filter((f) => f.endsWith(".json")).length
+const total = AllCases.length + regressions
 
 /** Runs the built CLI from the repo root with a clean environment (no CLERK_SECRET_KEY from the caller). */
 const run = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => Effect.runPromise(contract(args, env))
@@ -22,24 +26,24 @@ describe("pnpm contract (dist/bin.js)", () => {
     expect(stderr).toBe("")
     expect(code).toBe(0)
     const lines = stdout.trimEnd().split("\n")
-    expect(lines.at(-1)).toBe(`${AllCases.length} passed, 0 failed`)
+    expect(lines.at(-1)).toBe(`${total} passed, 0 failed`)
     expect(stdout).toContain("PASS updateMetadata:DeepMerge:200")
     const xml = readFileSync(junit, "utf8")
-    expect(xml).toContain(`<testsuites name="clerk-contract" tests="${AllCases.length}" failures="0" skipped="0"`)
-    expect(xml.match(/<testcase /g)?.length).toBe(AllCases.length)
+    expect(xml).toContain(`<testsuites name="clerk-contract" tests="${total}" failures="0" skipped="0"`)
+    expect(xml.match(/<testcase /g)?.length).toBe(total)
     expect(xml).toContain('name="list:InvalidLimit:422"')
     const report = JSON.parse(readFileSync(json, "utf8"))
-    expect(report.passed).toBe(AllCases.length)
+    expect(report.passed).toBe(total)
     expect(report.strict).toBe(true)
-    expect(report.results).toHaveLength(AllCases.length)
-    const assumed = AllCases.filter((c) => c.source.kind === "assumed").length
+    expect(report.results).toHaveLength(total)
+    const assumed = AllCases.filter((c) => c.source.kind === "assumed").length + regressions
     expect(stdout).toContain(`${assumed} assumed expectations answered: ${assumed} with the preferred answer, 0 with`)
     expect(stdout).toMatch(
       /^PASS list:UnknownOrganization:404 \(\d+ ms\) — assumed: got "404 resource_not_found" \(preferred\)$/m
     )
     expect(xml).toContain("<system-out>assumed: got &quot;404 resource_not_found&quot; (preferred)</system-out>")
     const page = readFileSync(html, "utf8")
-    expect(page.match(/<details class="case /g)?.length).toBe(AllCases.length)
+    expect(page.match(/<details class="case /g)?.length).toBe(total)
   }, 180_000)
 
   it("--grep selects cases", async () => {

@@ -1,4 +1,4 @@
-import { type Defect, Defects } from "@clerk-effect/fixtures"
+import { type CallDefect, CallDefects, StatefulDefects } from "@clerk-effect/fixtures"
 import { FetchHttpClient } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -9,7 +9,7 @@ import * as Embedded from "../src/Embedded.js"
  * For each contract-breaking variant of the mock: the named cases that must catch it, and a piece
  * of what they must report.
  */
-const Catchers: Record<Defect, { readonly cases: ReadonlyArray<string>; readonly says: string }> = {
+const Catchers: Record<CallDefect, { readonly cases: ReadonlyArray<string>; readonly says: string }> = {
   "wrong-status": {
     cases: [
       "create:UnknownOrganization:404",
@@ -54,10 +54,10 @@ const Catchers: Record<Defect, { readonly cases: ReadonlyArray<string>; readonly
 describe("the suite catches a broken server", () => {
   it("names an existing case for every defect", () => {
     const ids = new Set(AllCases.map((c) => c.id))
-    for (const defect of Defects) for (const id of Catchers[defect].cases) expect(ids.has(id), id).toBe(true)
+    for (const defect of CallDefects) for (const id of Catchers[defect].cases) expect(ids.has(id), id).toBe(true)
   })
 
-  for (const defect of Defects) {
+  for (const defect of CallDefects) {
     it.effect(
       `defect ${defect}: ${Catchers[defect].cases.join(", ")} fail`,
       () =>
@@ -74,4 +74,15 @@ describe("the suite catches a broken server", () => {
       120_000
     )
   }
+
+  it.effect(
+    "the stateful defects slip through: every case passes against a mock with all of them (explore finds each: test/explore.test.ts)",
+    () =>
+      Effect.gen(function* () {
+        const report = yield* Embedded.run({ strict: true, mock: { defects: [...StatefulDefects] } })
+        expect(report.results.filter((r) => r.outcome !== "passed").map((r) => `${r.id}: ${r.messages[0]}`)).toEqual([])
+        expect(report.passed).toBe(AllCases.length)
+      }).pipe(Effect.provide(FetchHttpClient.layer)),
+    120_000
+  )
 })

@@ -185,20 +185,33 @@ const partial = (
 })
 
 /** The middle of a string, swapped to upper case: a case-insensitive partial match. */
-const middle = (value: string): string => {
+export const middle = (value: string): string => {
   const start = Math.floor(value.length / 4)
   const end = Math.max(start + 2, Math.ceil((value.length * 3) / 4))
   return value.slice(start, end).toUpperCase()
 }
 
-const emails = (u: WorldUser) => u.emailAddresses ?? []
-const phones = (u: WorldUser) => u.phoneNumbers ?? []
-const usernames = (u: WorldUser) => (u.username ? [u.username] : [])
-const wallets = (u: WorldUser) => u.web3Wallets ?? []
-const names = (u: WorldUser) => [u.firstName, u.lastName].filter((n): n is string => typeof n === "string" && n !== "")
+/** A user's email addresses (what `email_address` filters compare). */
+export const emails = (u: WorldUser) => u.emailAddresses ?? []
+/** A user's phone numbers (what `phone_number` filters compare). */
+export const phones = (u: WorldUser) => u.phoneNumbers ?? []
+/** A user's username, if any (what `username` filters compare). */
+export const usernames = (u: WorldUser) => (u.username ? [u.username] : [])
+/** A user's web3 wallets (what `web3_wallet` filters compare). */
+export const wallets = (u: WorldUser) => u.web3Wallets ?? []
+/** A user's first and last names (what `name_query` searches). */
+export const names = (u: WorldUser) =>
+  [u.firstName, u.lastName].filter((n): n is string => typeof n === "string" && n !== "")
 
 /** Every value `query` searches. */
-const searchable = (u: WorldUser) => [...emails(u), ...phones(u), ...usernames(u), ...wallets(u), ...names(u), u.id]
+export const searchable = (u: WorldUser) => [
+  ...emails(u),
+  ...phones(u),
+  ...usernames(u),
+  ...wallets(u),
+  ...names(u),
+  u.id
+]
 
 /** A threshold strictly between two distinct known timestamps, and the predicate. */
 const timeSplit = (

@@ -42,8 +42,10 @@ const keyOf = (field: Field, m: OrganizationMembership, probe: Probe): Key => {
 const requirementOf = (field: Field): ReadonlyArray<Capability> =>
   field === "email_address" ? ["emails"] : field === "phone_number" ? ["phones"] : []
 
-const compareStrict = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0)
-const compareFolded = (a: string | number, b: string | number): number =>
+/** Compares two sort keys (byte-wise). */
+export const compareStrict = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0)
+/** Compares two sort keys (ignoring case). */
+export const compareFolded = (a: string | number, b: string | number): number =>
   typeof a === "string" && typeof b === "string"
     ? a.localeCompare(b, "en", { sensitivity: "base" })
     : compareStrict(a, b)

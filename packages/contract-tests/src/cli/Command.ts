@@ -19,6 +19,7 @@ import type { ContractCase } from "../Case.js"
 import { AllCases } from "../cases/index.js"
 import * as Files from "../recording/Files.js"
 import * as Observed from "../recording/Observed.js"
+import * as Regressions from "../regressions/Folder.js"
 import * as Writer from "../recording/Writer.js"
 import type { CaseResult } from "../Report.js"
 import * as Text from "../report/Text.js"
@@ -84,6 +85,12 @@ const options = {
   caseTimeout: Options.text("case-timeout").pipe(
     Options.withDescription("the deadline of each case, e.g. 30s or 5m (default 2m): past it the case fails"),
     Options.optional
+  ),
+  regressions: Options.text("regressions").pipe(
+    Options.withDescription(
+      "also run the regression cases (explore --save-case) in this folder (default: regressions/ in this package, when present)"
+    ),
+    Options.optional
   )
 }
 
@@ -98,16 +105,36 @@ const print = (style: Text.Style) => (result: CaseResult) => Console.log(Text.fo
  * @since 0.1.0
  * @category handlers
  */
-export const selectCases = (grep: Parsed["grep"]) =>
+export const selectCases = (grep: Parsed["grep"], cases: ReadonlyArray<ContractCase> = AllCases) =>
   Grep.select(
-    AllCases,
+    cases,
     grep,
     (pattern) =>
-      `--grep ${JSON.stringify(pattern)} matches none of the ${AllCases.length} cases (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
+      `--grep ${JSON.stringify(pattern)} matches none of the ${cases.length} cases (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
   )
 
-/** The cases to run, with the assumed expectations a recording of the real API answers pinned. */
-const pinned = (selected: ReadonlyArray<ContractCase>, observed: Option.Option<string>) =>
+/**
+ * The suite's cases and the regression cases of the folder given (else the default one).
+ *
+ * @since 0.3.0
+ * @category handlers
+ */
+export const withRegressions = (folder: Option.Option<string>) =>
+  Effect.map(
+    Effect.mapError(
+      Regressions.load(Option.isSome(folder) ? Paths.fromUser(folder.value) : Regressions.DefaultFolder),
+      (e) => new UserError({ message: e.message })
+    ),
+    (regressions): ReadonlyArray<ContractCase> => [...AllCases, ...regressions]
+  )
+
+/**
+ * The cases to run, with the assumed expectations a recording of the real API answers pinned.
+ *
+ * @since 0.3.0
+ * @category handlers
+ */
+export const pinned = (selected: ReadonlyArray<ContractCase>, observed: Option.Option<string>) =>
   Effect.gen(function* () {
     const dir = Option.isSome(observed)
       ? Paths.fromUser(observed.value)
@@ -148,7 +175,8 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     }
     const target = resolve(targetOptions)
     if (Either.isLeft(target)) return yield* target.left
-    const selected = selectCases(parsed.grep)
+    const all = yield* withRegressions(parsed.regressions)
+    const selected = selectCases(parsed.grep, all)
     if (Either.isLeft(selected)) return yield* selected.left
     const caseTimeout = CaseTimeout.parse(parsed.caseTimeout)
     if (Either.isLeft(caseTimeout)) return yield* caseTimeout.left

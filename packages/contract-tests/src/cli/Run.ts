@@ -67,31 +67,35 @@ export interface RunSettings {
 }
 
 /**
- * Runs the selected cases against the target.
+ * A target opened: the base URL and key of the server, how to build its world (for a remote
+ * server, after checking it answers and accepts the key), and the client's retry policy.
  *
- * @since 0.2.0
+ * @since 0.3.0
+ * @category models
+ */
+export interface Opened {
+  readonly baseUrl: string
+  readonly secretKey: Redacted.Redacted<string>
+  readonly world: Suite.WorldFactory
+  readonly retry?: RetryPolicy.RetryPolicy
+}
+
+/**
+ * Opens a target for `use`: the embedded mock (started for it, stopped after) in the world asked
+ * for, or a base URL (a mock started on its own is recognised and its whole world read).
+ *
+ * @since 0.3.0
  * @category handlers
  */
-export const runTarget = (
+export const withTarget = <A, E, R>(
   target: Target,
-  selected: ReadonlyArray<ContractCase>,
-  settings: RunSettings
-): Effect.Effect<RunReport, UserError, HttpClient.HttpClient> => {
-  const worldError = Effect.mapError((e: { readonly message: string }) => new UserError({ message: e.message }))
-  const common = (baseUrl: string, secretKey: Redacted.Redacted<string>) => ({
-    baseUrl,
-    secretKey,
-    cases: selected,
-    strict: settings.strict,
-    onResult: settings.onResult,
-    ...(settings.caseTimeout === undefined ? {} : { caseTimeout: settings.caseTimeout }),
-    ...(settings.onInterrupt === undefined ? {} : { onInterrupt: settings.onInterrupt }),
-    ...(settings.sink === undefined ? {} : { onExchanges: settings.sink(baseUrl, secretKey) })
-  })
+  use: (opened: Opened) => Effect.Effect<A, E, R>
+): Effect.Effect<A, E, R | HttpClient.HttpClient> => {
   if (target._tag === "Embedded") {
     return Effect.flatMap(MockClerk, (server) =>
-      Suite.run({
-        ...common(server.baseUrl, Redacted.make(server.secretKey)),
+      use({
+        baseUrl: server.baseUrl,
+        secretKey: Redacted.make(server.secretKey),
         world:
           target.world === "mock"
             ? () => MockWorld.make(server)
@@ -99,14 +103,15 @@ export const runTarget = (
               ? ClerkWorld.make
               : DiscoverWorld.make
       })
-    ).pipe(worldError, Effect.provide(mockLayer()))
+    ).pipe(Effect.provide(mockLayer())) as Effect.Effect<A, E, R>
   }
   return Effect.flatMap(
     // a mock started on its own is checked with its whole world (read from its control endpoints)
     target.world === "discover" ? RemoteMock.detect(target.baseUrl, target.secretKey) : Effect.succeed(Option.none()),
     (mock) =>
-      Suite.run({
-        ...common(target.baseUrl, target.secretKey),
+      use({
+        baseUrl: target.baseUrl,
+        secretKey: target.secretKey,
         world: (session) =>
           Effect.zipRight(
             Effect.mapError(preflight(session), (e) => new WorldError({ message: e.message })),
@@ -118,5 +123,31 @@ export const runTarget = (
           ),
         retry: RetryPolicy.defaultPolicy
       })
-  ).pipe(worldError)
+  )
 }
+
+/**
+ * Runs the selected cases against the target.
+ *
+ * @since 0.2.0
+ * @category handlers
+ */
+export const runTarget = (
+  target: Target,
+  selected: ReadonlyArray<ContractCase>,
+  settings: RunSettings
+): Effect.Effect<RunReport, UserError, HttpClient.HttpClient> =>
+  withTarget(target, (opened) =>
+    Suite.run({
+      baseUrl: opened.baseUrl,
+      secretKey: opened.secretKey,
+      cases: selected,
+      strict: settings.strict,
+      onResult: settings.onResult,
+      ...(settings.caseTimeout === undefined ? {} : { caseTimeout: settings.caseTimeout }),
+      ...(settings.onInterrupt === undefined ? {} : { onInterrupt: settings.onInterrupt }),
+      ...(settings.sink === undefined ? {} : { onExchanges: settings.sink(opened.baseUrl, opened.secretKey) }),
+      world: opened.world,
+      ...(opened.retry === undefined ? {} : { retry: opened.retry })
+    })
+  ).pipe(Effect.mapError((e) => new UserError({ message: e.message })))
