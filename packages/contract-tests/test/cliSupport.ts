@@ -2,6 +2,8 @@
  * Running the built CLI (`dist/bin.js`) from the repo root as a user would, without blocking the
  * event loop (so a server of the test itself keeps answering), with a clean environment.
  */
+import { readdirSync } from "node:fs"
+import { AllCases } from "../src/cases/index.js"
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { Effect } from "effect"
@@ -59,3 +61,11 @@ export const contract = (
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL")
     })
   })
+
+/**
+ * How many cases `pnpm contract` runs by default: the suite's own and the regression cases of
+ * `regressions/` (explore's saved failures).
+ */
+export const defaultCaseCount = (): number =>
+  AllCases.length +
+  readdirSync(new URL("../regressions/", import.meta.url)).filter((file) => file.endsWith(".json")).length

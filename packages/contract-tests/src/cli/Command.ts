@@ -175,7 +175,9 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     }
     const target = resolve(targetOptions)
     if (Either.isLeft(target)) return yield* target.left
-    const all = yield* withRegressions(parsed.regressions)
+    // a recording pins Clerk's answers to the suite's own cases; regression cases are explore's (its
+    // model judges them) and are run, not recorded
+    const all = Option.isSome(parsed.record) ? AllCases : yield* withRegressions(parsed.regressions)
     const selected = selectCases(parsed.grep, all)
     if (Either.isLeft(selected)) return yield* selected.left
     const caseTimeout = CaseTimeout.parse(parsed.caseTimeout)
