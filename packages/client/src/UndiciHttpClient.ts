@@ -17,6 +17,7 @@
  *
  * @since 0.1.0
  */
+import { Transport } from "@clerk-effect/core"
 import type * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -59,7 +60,7 @@ export type AgentOptions = Agent.Options
  * @since 0.1.0
  * @category constants
  */
-export const DefaultAgentOptions: AgentOptions = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }
+export const DefaultAgentOptions: AgentOptions = { ...Transport.DefaultKeepAlive }
 
 type UndiciBody = Exclude<UndiciDispatcher.DispatchOptions["body"], undefined>
 
@@ -79,27 +80,6 @@ const convertBody = (body: HttpBody.HttpBody): UndiciBody | Effect.Effect<Undici
   }
 }
 
-/** `[origin, path + query]` of an absolute URL, without a URL parse where the URL is plain. */
-const splitUrl = (url: string): readonly [string, string] => {
-  const scheme = url.indexOf("://")
-  const slash = scheme < 0 ? -1 : url.indexOf("/", scheme + 3)
-  if (slash < 0 || url.lastIndexOf("@", slash) > scheme) {
-    const parsed = new URL(url)
-    return [parsed.origin, parsed.pathname + parsed.search]
-  }
-  return [url.slice(0, slash), url.slice(slash)]
-}
-
-/** Response headers as the client reads them: a repeated header's values joined with ", ". */
-const joinHeaders = (headers: UndiciDispatcher.ResponseData["headers"]): Record<string, string> => {
-  const out: Record<string, string> = {}
-  for (const name in headers) {
-    const value = headers[name]
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value
-  }
-  return out
-}
-
 /**
  * Sends one request with `dispatcher.request`; interrupting the effect aborts the request (its
  * socket is closed), before or after the headers arrived.
@@ -111,7 +91,7 @@ const send = (
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> =>
   Effect.async((resume) => {
     const controller = new AbortController()
-    const [origin, path] = splitUrl(fullUrl(request))
+    const [origin, path] = Transport.splitUrl(fullUrl(request))
     dispatcher
       .request({
         method: request.method as UndiciDispatcher.HttpMethod,
@@ -168,7 +148,7 @@ class UndiciResponse extends TransportResponse {
   }
 
   protected rawHeaders(): Record<string, string> {
-    return joinHeaders(this.source.headers)
+    return Transport.joinHeaders(this.source.headers)
   }
 
   protected setCookies(): ReadonlyArray<string> {
