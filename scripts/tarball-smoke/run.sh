@@ -4,9 +4,12 @@
 # project in a temp directory outside the repo, `npm install` of the client tarball alone (with its
 # pinned peers), then of the fixtures tarball next to it, then program.mjs (the mock started from
 # fixtures, called by the client); then a second project on Effect 4: the client-effect4 tarball
-# with effect 4.1.0, the fixtures tarball next to it (which keeps its own Effect 3 inside), then
-# program-effect4.mjs (the mock started with fixtures' start(), called by client-effect4). Fails
-# if a tarball does not install, still says workspace:, or a program fails.
+# with effect 4.1.0, then the fixtures tarball next to it with a plain `npm install` (no overrides:
+# fixtures depends on the core and its own Effect 3 only), then program-effect4.mjs (the mock
+# started with fixtures' start(), called by client-effect4). Fails if a tarball does not install,
+# still says workspace:, or a program fails, or if the Effect 4 project holds a package the mock
+# does not need (@effect/platform-node, @effect/cluster, @effect/sql, @effect/rpc, @effect/workflow,
+# msgpackr: what the Effect 3 client's platform pulled in).
 #
 #   bash scripts/tarball-smoke/run.sh     (pnpm check:tarballs)
 set -euo pipefail
@@ -47,7 +50,7 @@ npm_install() { npm install --no-audit --no-fund --loglevel=error "$@" >/dev/nul
 # the client alone, with its peers pinned, and the core it depends on (not on the registry yet)
 npm_install "$core_tgz" "$client_tgz" "effect@$EFFECT_VERSION" "@effect/platform@$PLATFORM_VERSION"
 node --input-type=module -e 'import("@clerk-effect/client").then((m) => { if (typeof m.OrganizationMemberships !== "function") process.exit(1) })'
-# the fixtures next to it: its dependency on @clerk-effect/client is satisfied by the installed tarball
+# the fixtures next to it: its dependency on the core is satisfied by the installed tarball
 npm_install "$fixtures_tgz"
 cp "$root/scripts/tarball-smoke/program.mjs" .
 node program.mjs
@@ -65,9 +68,17 @@ npm init -y >/dev/null
 npm pkg set type=module private=true >/dev/null
 npm_install "$core_tgz" "$client4_tgz" "effect@$EFFECT4_VERSION"
 node --input-type=module -e 'import("@clerk-effect/client-effect4").then((m) => { if (typeof m.OrganizationMemberships !== "function") process.exit(1) })'
-# fixtures next to it: its dependency on @clerk-effect/client (not on the registry yet) is the
-# client tarball, through an override; npm nests it, with Effect 3, inside fixtures
-npm pkg set "overrides.@clerk-effect/client=file:$client_tgz" >/dev/null
+# fixtures next to it, as a user installs it: its dependency on the core is the one installed above
+# (not on the registry yet), npm nests its own Effect 3 inside it
 npm_install "$fixtures_tgz"
+unneeded="$(find ./node_modules -type d \( -path '*/node_modules/@effect/platform-node' \
+  -o -path '*/node_modules/@effect/cluster' -o -path '*/node_modules/@effect/sql' \
+  -o -path '*/node_modules/@effect/rpc' -o -path '*/node_modules/@effect/workflow' \
+  -o -path '*/node_modules/msgpackr' \) -prune -print)"
+if [ -n "$unneeded" ]; then
+  echo "tarball smoke: the Effect 4 project with the fixtures tarball holds packages the mock does not need:" >&2
+  echo "$unneeded" >&2
+  exit 1
+fi
 cp "$root/scripts/tarball-smoke/program-effect4.mjs" .
 node program-effect4.mjs

@@ -1,6 +1,6 @@
 /**
  * Clerk's error codes that more than one package reads or writes: the client (reconciliation),
- * the mock (its answers) and the contract suite (its expectations). Each is Clerk's own spelling,
+ * the mock (every code it answers with) and the contract suite (its expectations). Each is Clerk's own spelling,
  * as its Backend API sends it in `errors[].code`.
  *
  * @since 0.2.0
@@ -40,7 +40,17 @@ export const ClerkErrorCodes = {
   /** 400: the request could not be read (e.g. a body that is not JSON). */
   malformedRequest: "malformed_request",
   /** 429: rate-limited. */
-  tooManyRequests: "too_many_requests"
+  tooManyRequests: "too_many_requests",
+  /** 5xx: Clerk's servers failed (the mock's injected 500, 502, 503, 504 and its own failures). */
+  internalClerkError: "internal_clerk_error",
+  /** 405: a known path with a method it does not serve (the mock's answer, with `Allow`). */
+  methodNotAllowed: "method_not_allowed",
+  /** 408: the request's headers or body did not arrive within the server's deadline (the mock's answer). */
+  requestTimeout: "request_timeout",
+  /** 413: the request body is larger than the server reads (the mock's answer). */
+  requestBodyTooLarge: "request_body_too_large",
+  /** 431: the request line or headers are larger than the server reads (the mock's answer). */
+  requestHeaderFieldsTooLarge: "request_header_fields_too_large"
 } as const
 
 /**

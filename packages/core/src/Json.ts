@@ -86,3 +86,63 @@ export const protoKeyPath = (u: unknown): ReadonlyArray<string> | undefined => {
   }
   return undefined
 }
+
+/**
+ * Whether `u` is a JSON value: a string, a finite number (JSON has no `NaN` or `Infinity`, though
+ * `JSON.parse` reads `1e400` as `Infinity`), a boolean, `null`, or an array or object of JSON
+ * values. Checked without recursion, at any depth.
+ *
+ * @since 0.3.0
+ * @category predicates
+ */
+export const isJsonValue = (u: unknown): boolean => {
+  const stack: Array<unknown> = [u]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    switch (typeof value) {
+      case "string":
+      case "boolean":
+        break
+      case "number":
+        if (!Number.isFinite(value)) return false
+        break
+      case "object":
+        if (value === null) break
+        if (Array.isArray(value)) for (let i = 0; i < value.length; i++) stack.push(value[i])
+        else for (const key in value) if (Object.hasOwn(value, key)) stack.push((value as Record<string, unknown>)[key])
+        break
+      default:
+        return false
+    }
+  }
+  return true
+}
+
+/**
+ * The first own key of `object` (in `Object.keys` order) whose value is not a JSON value
+ * (`isJsonValue`), if any.
+ *
+ * @since 0.3.0
+ * @category predicates
+ */
+export const firstNonJsonKey = (object: Readonly<Record<string, unknown>>): string | undefined => {
+  for (const key of Object.keys(object)) if (!isJsonValue(object[key])) return key
+  return undefined
+}
+
+/**
+ * A copy of `u` without its `__proto__` keys, at any depth (what a Schema decoder of JSON builds:
+ * assigning such a key would set a prototype). Recursive: for values of bounded depth.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const withoutProtoKeys = (u: unknown): unknown => {
+  if (typeof u !== "object" || u === null) return u
+  if (Array.isArray(u)) return u.map(withoutProtoKeys)
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(u)) {
+    if (key !== "__proto__") out[key] = withoutProtoKeys((u as Record<string, unknown>)[key])
+  }
+  return out
+}
