@@ -157,7 +157,7 @@ describe("RetryEvent: what a retry, a stop or a rate-limit wait reports", () => 
   it("a wait on the client-side rate limiter", () => {
     expect(RetryEvent.rateLimited({ operation: "list", attempt: 2 }, 500)).toStrictEqual({
       name: "clerk.rate_limit.wait",
-      message: "Rate limited list: attempt 2 waited 500 ms for the client-side rate limiter",
+      message: "Rate limited list: attempt 2 delayed 500 ms by the client-side rate limiter",
       attributes: { "clerk.operation": "list", "clerk.attempt": 2, "clerk.rate_limit.delay_ms": 500 }
     })
   })

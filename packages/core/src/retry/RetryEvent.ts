@@ -19,7 +19,7 @@ import { classify } from "./Classify.js"
  * - `clerk.retry.stop`: an attempt failed with a retryable failure and the call does not retry
  *   (the write is not safe to repeat, the attempts or the elapsed time are used up, or the retry
  *   budget cannot pay). A permanent failure (a 404, …) reports nothing: no retry was in question.
- * - `clerk.rate_limit.wait`: an attempt waited for the client-side rate limiter.
+ * - `clerk.rate_limit.wait`: the client-side rate limiter held an attempt back.
  *
  * @since 0.1.0
  * @category constants
@@ -179,14 +179,15 @@ export const ofDecision = (attempt: Attempt, error: unknown, decision: Decision)
 }
 
 /**
- * The event of `attempt` having waited `delayMillis` for the client-side rate limiter.
+ * The event of `attempt` being held back `delayMillis` by the client-side rate limiter (worded to
+ * fit both a line that reports the delay before the wait and one that measures it after).
  *
  * @since 0.1.0
  * @category reporting
  */
 export const rateLimited = (attempt: Omit<Attempt, "maxAttempts">, delayMillis: number): Event => ({
   name: Names.rateLimitWait,
-  message: `Rate limited ${attempt.operation}: attempt ${attempt.attempt} waited ${delayMillis} ms for the client-side rate limiter`,
+  message: `Rate limited ${attempt.operation}: attempt ${attempt.attempt} delayed ${delayMillis} ms by the client-side rate limiter`,
   attributes: {
     [Keys.operation]: attempt.operation,
     [Keys.attempt]: attempt.attempt,
