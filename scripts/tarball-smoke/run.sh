@@ -20,6 +20,9 @@ unset npm_config_npm_globalconfig npm_config_verify_deps_before_run npm_config__
 EFFECT_VERSION=3.22.4
 PLATFORM_VERSION=0.97.2
 EFFECT4_VERSION=4.1.0
+# the READMEs' install commands: checked for exact pins here, run below (readme_install)
+source "$root/scripts/tarball-smoke/readme-install.sh"
+readme_check
 work="$(mktemp -d "${TMPDIR:-/tmp}/clerk-effect-tarballs-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
@@ -47,11 +50,16 @@ cd "$app"
 npm init -y >/dev/null
 npm pkg set type=module private=true >/dev/null
 npm_install() { npm install --no-audit --no-fund --loglevel=error "$@" >/dev/null; }
-# the client alone, with its peers pinned, and the core it depends on (not on the registry yet)
-npm_install "$core_tgz" "$client_tgz" "effect@$EFFECT_VERSION" "@effect/platform@$PLATFORM_VERSION"
+# the client alone, with its peers pinned, and the core it depends on (not on the registry yet): the
+# README's command, which must leave the peers pinned exactly in package.json
+readme_install effect3-tarballs "$work" "effect@$EFFECT_VERSION" "@effect/platform@$PLATFORM_VERSION"
 node --input-type=module -e 'import("@clerk-effect/client").then((m) => { if (typeof m.OrganizationMemberships !== "function") process.exit(1) })'
-# the fixtures next to it: its dependency on the core is satisfied by the installed tarball
-npm_install "$fixtures_tgz"
+# each line with pnpm too, as its README says, in projects of their own
+readme_project effect3-tarballs-pnpm "$work" @clerk-effect/client "effect@$EFFECT_VERSION" "@effect/platform@$PLATFORM_VERSION"
+readme_project effect4-tarballs-pnpm "$work" @clerk-effect/client-effect4 "effect@$EFFECT4_VERSION"
+# the fixtures next to it (the README's command): its dependency on the core is satisfied by the
+# installed tarball; the pins stay exact
+readme_install fixtures-tarball "$work" "effect@$EFFECT_VERSION" "@effect/platform@$PLATFORM_VERSION"
 cp "$root/scripts/tarball-smoke/program.mjs" .
 node program.mjs
 # the mock's command, as the package installs it
@@ -66,7 +74,7 @@ mkdir "$app4"
 cd "$app4"
 npm init -y >/dev/null
 npm pkg set type=module private=true >/dev/null
-npm_install "$core_tgz" "$client4_tgz" "effect@$EFFECT4_VERSION"
+readme_install effect4-tarballs "$work" "effect@$EFFECT4_VERSION"
 node --input-type=module -e 'import("@clerk-effect/client-effect4").then((m) => { if (typeof m.OrganizationMemberships !== "function") process.exit(1) })'
 # fixtures next to it, as a user installs it: its dependency on the core is the one installed above
 # (not on the registry yet), npm nests its own Effect 3 inside it

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import type * as Duration from "effect/Duration"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as RateLimiter from "effect/persistence/RateLimiter"
@@ -53,18 +53,25 @@ export const custom = (
 ): Options => ({ limit, interval, algorithm })
 
 /**
- * A limiter: runs an effect once the limit lets it (waiting its turn first, if need be).
+ * A limiter: runs an effect once the limit lets it (waiting its turn first, if need be). When it
+ * makes the effect wait, it runs `onDelay` with the wait first (the client reports it: a `Debug` log
+ * line and a span event).
  *
  * @since 0.1.0
  * @category models
  */
-export type Limiter = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+export type Limiter = <A, E, R>(
+  effect: Effect.Effect<A, E, R>,
+  onDelay?: ((delay: Duration.Duration) => Effect.Effect<void>) | undefined
+) => Effect.Effect<A, E, R>
 
 /** The one key of a limiter's own store. */
 const Key = "clerk"
 
 /**
- * Makes a limiter with its own in-memory store (never shared with another limiter).
+ * Makes a limiter with its own in-memory store (never shared with another limiter). It is
+ * `RateLimiter.sleep` with `onDelay` between the consume and the sleep: the consume says how long
+ * the turn is, so the wait is reported before it starts.
  *
  * @since 0.1.0
  * @category constructors
@@ -75,9 +82,15 @@ export const make = (options: Options): Effect.Effect<Limiter> =>
       key: Key,
       limit: options.limit,
       window: options.interval,
-      algorithm: options.algorithm ?? "token-bucket"
+      algorithm: options.algorithm ?? "token-bucket",
+      onExceeded: "delay"
     } as const
     // the memory store never fails: a failure of it would be a defect
-    const wait = Effect.orDie(RateLimiter.sleep(limiter, consume))
-    return (effect) => Effect.andThen(wait, effect)
+    const turn = Effect.orDie(limiter.consume(consume))
+    return (effect, onDelay) =>
+      Effect.flatMap(turn, ({ delay }) => {
+        if (Duration.isZero(delay)) return effect
+        const wait = onDelay === undefined ? Effect.sleep(delay) : Effect.andThen(onDelay(delay), Effect.sleep(delay))
+        return Effect.andThen(wait, effect)
+      })
   })

@@ -18,13 +18,14 @@
  *
  * @since 0.1.0
  */
-import { Backoff, type CallAccount, Classify, RetryAfterText, Statuses } from "@clerk-effect/core"
+import { Backoff, type CallAccount, Classify, RetryAfterText, RetryEvent, Statuses } from "@clerk-effect/core"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
+import * as RetryEvents from "./internal/retryEvents.js"
 
 /**
  * What a policy knows about the call it wraps (the core's `Classify.RetryContext`): the operation's
@@ -214,6 +215,10 @@ const retryAfterMillisOf = (error: unknown, nowMillis: number, capMillis: number
  * `Retry-After` on the error (a `Duration`, or the header's seconds or HTTP date relative to the
  * `Clock`) replaces the computed, jittered delay.
  *
+ * Each retry, and each stop of a retryable failure, is reported before the wait: a `Debug` log line
+ * and an event on the current span (the core's `RetryEvent`: operation, attempt, status or reason,
+ * delay and its source, or why there is no retry).
+ *
  * @since 0.1.0
  * @category schedules
  */
@@ -226,20 +231,31 @@ export const schedule = (
   const timing = timingOf(options)
   // a method of the call's account: bound here, once per schedule
   const charge = call === undefined ? undefined : (error: unknown) => call.charge(error)
+  /** The step after `decision` (the retry's wait, or done), reported first when there is something to report. */
+  const step = (error: unknown, retries: number, decision: Backoff.Decision) => {
+    const wait = decision._tag === "Retry" ? Duration.millis(decision.delayMillis) : undefined
+    const next =
+      wait === undefined
+        ? Cause.done(Duration.zero)
+        : Effect.succeed([wait, wait] as [Duration.Duration, Duration.Duration])
+    const attempt = { operation: context.operation, attempt: retries + 1, maxAttempts: timing.maxAttempts }
+    const event = RetryEvent.ofDecision(attempt, error, decision)
+    return event === undefined ? next : Effect.andThen(RetryEvents.emit(event), next)
+  }
   return Schedule.fromStep(
     Effect.sync(() => {
       let retries = 0
       return (now: number, error: unknown) => {
-        if (!Backoff.mayRetry(timing, context, error, retries)) return Cause.done(Duration.zero)
+        const refused = Backoff.refusal(timing, context, error, retries)
+        if (refused !== undefined) return step(error, retries, { _tag: "Stop", reason: refused })
         const retryAfterMillis = retryAfterMillisOf(error, now, timing.maxRetryAfterMillis)
         const random = Backoff.usesRandom(timing, retryAfterMillis) ? Random.next : Effect.succeed(0)
         return Effect.flatMap(random, (u) => {
           const attempted = { error, retries, nowMillis: now, startMillis, retryAfterMillis, random: u, charge }
-          const millis = Backoff.decide(timing, context, attempted)
-          if (millis === undefined) return Cause.done(Duration.zero)
-          retries++
-          const wait = Duration.millis(millis)
-          return Effect.succeed([wait, wait] as [Duration.Duration, Duration.Duration])
+          const decision = Backoff.decision(timing, context, attempted)
+          const next = step(error, retries, decision)
+          if (decision._tag === "Retry") retries++
+          return next
         })
       }
     })

@@ -5,13 +5,18 @@
  */
 import { readFileSync } from "node:fs"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as TestClock from "effect/testing/TestClock"
 import { ClerkTransport, OrganizationMemberships, RetryPolicy } from "../src/index.js"
 import * as errors from "./readme/errors.js"
 import * as mockTesting from "./readme/mockTesting.js"
 import * as quickStart from "./readme/quickStart.js"
+import * as retryLogs from "./readme/retryLogs.js"
 import * as root from "./readme/root.js"
 import { describe, expect, it } from "@effect/vitest"
+import { type LogEntry, recordingLogger } from "./support/Capture.js"
 import { API_URL, SECRET } from "./support/harness.js"
 import * as TestHttp from "./support/TestHttpClient.js"
 import { clerkErrorsWire, membershipWire, pageWire } from "./support/wire.js"
@@ -49,7 +54,7 @@ describe("README examples are the typechecked files", () => {
     const readme = read("../README.md")
     const examples = named(readme, "example")
     expect(examples.length).toBe([...readme.matchAll(/```ts\n/g)].length)
-    expect(examples.map(([name]) => name).sort()).toStrictEqual(["errors", "mockTesting", "quickStart"])
+    expect(examples.map(([name]) => name).sort()).toStrictEqual(["errors", "mockTesting", "quickStart", "retryLogs"])
     for (const [name, block] of examples) {
       expect(firstMissingLine(block, read(`./readme/${name}.ts`)), `README example ${name}`).toBeUndefined()
     }
@@ -77,7 +82,39 @@ const serviceOver = (http: TestHttp.TestHttpClient) =>
     Layer.provide(http.layer)
   )
 
+/**
+ * The lines `effect` logs over a server that answers 503 once, with the default retry policy,
+ * Effect's default minimum log level (`Info`) and a recording logger as the only logger.
+ */
+const logsOfRetriedList = <A, E>(effect: Effect.Effect<A, E, OrganizationMemberships>) =>
+  Effect.gen(function* () {
+    const http = server(TestHttp.json(503, clerkErrorsWire("unavailable")))
+    const entries: Array<LogEntry> = []
+    const layer = OrganizationMemberships.layer({ secretKey: SECRET, apiUrl: API_URL }).pipe(Layer.provide(http.layer))
+    const fiber = yield* Effect.forkChild(
+      effect.pipe(
+        Effect.provide(layer),
+        Effect.provideService(Logger.CurrentLoggers, new Set([recordingLogger([], entries)]))
+      )
+    )
+    yield* TestClock.adjust("1 minute")
+    yield* Fiber.join(fiber)
+    expect(http.requests).toHaveLength(2)
+    return entries.map((entry) => `${entry.level} ${entry.message}`)
+  })
+
 describe("README examples run", () => {
+  it.effect("retry logs: hidden at the default level, shown at Debug per effect or for the program", () =>
+    Effect.gen(function* () {
+      expect(yield* logsOfRetriedList(retryLogs.admins)).toStrictEqual([])
+      for (const shown of [retryLogs.logged, retryLogs.admins.pipe(Effect.provide(retryLogs.DebugLogs))]) {
+        const lines = yield* logsOfRetriedList(shown)
+        expect(lines).toHaveLength(1)
+        expect(lines[0]).toMatch(/^Debug Retrying list: attempt 1 of 5 failed with status 503 \(server_error\)/)
+      }
+    })
+  )
+
   it.effect("quick start", () =>
     Effect.gen(function* () {
       const http = server()

@@ -18,7 +18,7 @@
  *
  * @since 0.1.0
  */
-import { Backoff, type CallAccount, Classify, RetryAfterText, Statuses } from "@clerk-effect/core"
+import { Backoff, type CallAccount, Classify, RetryAfterText, RetryEvent, Statuses } from "@clerk-effect/core"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -26,6 +26,7 @@ import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as ScheduleInterval from "effect/ScheduleInterval"
+import * as RetryEvents from "./internal/retryEvents.js"
 
 /**
  * What a policy knows about the call it wraps (the core's `Classify.RetryContext`): the operation's
@@ -215,6 +216,10 @@ const retryAfterMillisOf = (error: unknown, nowMillis: number, capMillis: number
  * `Retry-After` on the error (a `Duration`, or the header's seconds or HTTP date relative to the
  * `Clock`) replaces the computed, jittered delay.
  *
+ * Each retry, and each stop of a retryable failure, is reported before the wait: a `Debug` log line
+ * and an event on the current span (the core's `RetryEvent`: operation, attempt, status or reason,
+ * delay and its source, or why there is no retry).
+ *
  * @since 0.1.0
  * @category schedules
  */
@@ -228,8 +233,23 @@ export const schedule = (
   // a method of the call's account: bound here, once per schedule
   const charge = call === undefined ? undefined : (error: unknown) => call.charge(error)
   const stop = (retries: number) => Effect.succeed([retries, Duration.zero, ScheduleDecision.done] as const)
+  /** The step after `decision`, reported first when there is something to report. */
+  const step = (now: number, error: unknown, retries: number, decision: Backoff.Decision) => {
+    const next =
+      decision._tag === "Stop"
+        ? stop(retries)
+        : Effect.succeed([
+            retries + 1,
+            Duration.millis(decision.delayMillis),
+            ScheduleDecision.continueWith(ScheduleInterval.after(now + decision.delayMillis))
+          ] as const)
+    const attempt = { operation: context.operation, attempt: retries + 1, maxAttempts: timing.maxAttempts }
+    const event = RetryEvent.ofDecision(attempt, error, decision)
+    return event === undefined ? next : Effect.zipRight(RetryEvents.emit(event), next)
+  }
   return Schedule.makeWithState(0, (now, error: unknown, retries: number) => {
-    if (!Backoff.mayRetry(timing, context, error, retries)) return stop(retries)
+    const refused = Backoff.refusal(timing, context, error, retries)
+    if (refused !== undefined) return step(now, error, retries, { _tag: "Stop", reason: refused })
     const retryAfterMillis = retryAfterMillisOf(error, now, timing.maxRetryAfterMillis)
     const random = Backoff.usesRandom(timing, retryAfterMillis) ? Random.next : Effect.succeed(0)
     return Effect.flatMap(random, (u) => {
@@ -242,14 +262,7 @@ export const schedule = (
         random: u,
         charge
       }
-      const millis = Backoff.decide(timing, context, attempted)
-      return millis === undefined
-        ? stop(retries)
-        : Effect.succeed([
-            retries + 1,
-            Duration.millis(millis),
-            ScheduleDecision.continueWith(ScheduleInterval.after(now + millis))
-          ] as const)
+      return step(now, error, retries, Backoff.decision(timing, context, attempted))
     })
   })
 }

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
+import { Effect, Fiber, Layer, Logger, TestClock } from "effect"
 import { ClerkTransport, OrganizationMemberships, RetryPolicy } from "../src/index.js"
+import { type LogEntry, recordingLogger } from "./support/Capture.js"
 import { API_URL, SECRET } from "./support/harness.js"
 import * as TestHttp from "./support/TestHttpClient.js"
 import { clerkErrorsWire, membershipWire, pageWire } from "./support/wire.js"
@@ -14,6 +15,7 @@ import * as errors from "./readme/errors.js"
 import * as httpInfo from "./readme/httpInfo.js"
 import * as options from "./readme/options.js"
 import * as quickStart from "./readme/quickStart.js"
+import * as retryLogs from "./readme/retryLogs.js"
 import * as root from "./readme/root.js"
 import * as rootOutcome from "./readme/rootOutcome.js"
 import * as rootResilience from "./readme/rootResilience.js"
@@ -61,7 +63,7 @@ describe("README examples are the typechecked files", () => {
     const named = [...readme.matchAll(/<!-- example: (\w+) -->\n```ts\n([\s\S]*?)```/g)]
     expect(named.length).toBe(blocksOf(readme).length)
     expect(named.map((m) => m[1]).sort()).toStrictEqual(
-      ["errors", "httpInfo", "options", "quickStart", "standalone", "streams", "typedMetadata"].sort()
+      ["errors", "httpInfo", "options", "quickStart", "retryLogs", "standalone", "streams", "typedMetadata"].sort()
     )
     for (const [, name, block] of named) expectLinesInOrder(name!, block!, read(`./readme/${name}.ts`))
   })
@@ -97,7 +99,39 @@ const serviceOver = (http: TestHttp.TestHttpClient) =>
 const transportOver = (http: TestHttp.TestHttpClient) =>
   ClerkTransport.layer({ secretKey: SECRET, apiUrl: API_URL, retry: RetryPolicy.none }).pipe(Layer.provide(http.layer))
 
+/**
+ * The lines `effect` logs over a server that answers 503 once, with the default retry policy, Effect's
+ * default minimum log level (`Info`) and a recording logger in place of the default one.
+ */
+const logsOfRetriedList = <A, E>(effect: Effect.Effect<A, E, OrganizationMemberships>) =>
+  Effect.gen(function* () {
+    const http = server(TestHttp.json(503, clerkErrorsWire("unavailable")))
+    const entries: Array<LogEntry> = []
+    const layer = OrganizationMemberships.layer({ secretKey: SECRET, apiUrl: API_URL }).pipe(Layer.provide(http.layer))
+    const fiber = yield* Effect.fork(
+      effect.pipe(
+        Effect.provide(layer),
+        Effect.provide(Logger.replace(Logger.defaultLogger, recordingLogger([], entries)))
+      )
+    )
+    yield* TestClock.adjust("1 minute")
+    yield* Fiber.join(fiber)
+    expect(http.requests).toHaveLength(2)
+    return entries.map((entry) => `${entry.level} ${entry.message}`)
+  })
+
 describe("README examples run", () => {
+  it.effect("retry logs: hidden at the default level, shown at Debug per effect or for the program", () =>
+    Effect.gen(function* () {
+      expect(yield* logsOfRetriedList(retryLogs.admins)).toStrictEqual([])
+      for (const shown of [retryLogs.logged, retryLogs.admins.pipe(Effect.provide(retryLogs.DebugLogs))]) {
+        const lines = yield* logsOfRetriedList(shown)
+        expect(lines).toHaveLength(1)
+        expect(lines[0]).toMatch(/^DEBUG Retrying list: attempt 1 of 5 failed with status 503 \(server_error\)/)
+      }
+    })
+  )
+
   it.effect("quick start", () =>
     Effect.gen(function* () {
       const http = server()

@@ -28,6 +28,7 @@ import * as Option from "effect/Option"
 import type { Limiter } from "../RateLimit.js"
 import type { RetryBudget } from "../RetryBudget.js"
 import type { RetryContext, RetryPolicy } from "../RetryPolicy.js"
+import * as RetryEvents from "./retryEvents.js"
 
 /**
  * How a write recognises, when its attempts end, that an earlier ambiguous attempt was applied,
@@ -83,8 +84,9 @@ const conclude = <A, E extends { readonly attempts: number }, R>(
 }
 
 /**
- * The call: `attempt` rate-limited and retried by the policy (paying from the budget, and noting
- * the failures it retries); a reconciled write reads its result back when its attempts end
+ * The call: `attempt` rate-limited (a wait for the limiter is reported: a `Debug` log line and a
+ * span event) and retried by the policy (paying from the budget, and noting the failures it
+ * retries); a reconciled write reads its result back when its attempts end
  * unresolved (see the module comment); the error the call fails with carries the number of
  * attempts and, for a write, its outcome; the whole is bounded by `totalTimeout`.
  */
@@ -94,7 +96,13 @@ export const run = <A, E extends { readonly attempts: number }, R>(
 ): Effect.Effect<A, E, R> =>
   Effect.flatMap(Clock.currentTimeMillis, (start) => {
     const call = new CallAccount.CallAccount(start, options.budget.tokens)
-    const limited = options.rateLimiter === undefined ? attempt : options.rateLimiter(attempt)
+    const limited =
+      options.rateLimiter === undefined
+        ? attempt
+        : options.rateLimiter(
+            attempt,
+            RetryEvents.onRateLimitDelay(() => ({ operation: options.context.operation, attempt: call.attempts }))
+          )
     const counted = Effect.suspend(() => {
       call.started()
       return limited

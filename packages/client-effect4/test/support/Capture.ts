@@ -22,10 +22,18 @@ export interface RecordedSpan {
   exit: Exit.Exit<unknown, unknown> | undefined
 }
 
-/** Everything captured. */
+/** One log line as data: its level, its message and its annotations. */
+export interface LogEntry {
+  readonly level: string
+  readonly message: unknown
+  readonly annotations: Record<string, unknown>
+}
+
+/** Everything captured: spans, log lines rendered as text, and the same lines as data. */
 export interface Captured {
   readonly spans: Array<RecordedSpan>
   readonly logs: Array<string>
+  readonly entries: Array<LogEntry>
 }
 
 let ids = 0
@@ -72,21 +80,33 @@ export const recordingTracer = (spans: Array<RecordedSpan>): Tracer.Tracer =>
     }
   })
 
-/** A logger that renders every log line (message, level, cause) as text. */
-export const recordingLogger = (logs: Array<string>): Logger.Logger<unknown, void> =>
-  Logger.make(({ logLevel, message, cause }) => {
+/** A logger that renders every log line (level, message, annotations, cause) as text, and keeps it as data. */
+export const recordingLogger = (logs: Array<string>, entries: Array<LogEntry> = []): Logger.Logger<unknown, void> =>
+  Logger.make(({ logLevel, message, cause, fiber }) => {
+    const annotations = { ...fiber.getRef(References.CurrentLogAnnotations) }
+    entries.push({
+      level: logLevel,
+      // a message given as one value is logged as a one-element array
+      message: Array.isArray(message) && message.length === 1 ? message[0] : message,
+      annotations
+    })
     logs.push(
-      [logLevel, inspect(message, { depth: 20 }), cause.reasons.length === 0 ? "" : Cause.pretty(cause)].join(" | ")
+      [
+        logLevel,
+        inspect(message, { depth: 20 }),
+        inspect(annotations, { depth: 20 }),
+        cause.reasons.length === 0 ? "" : Cause.pretty(cause)
+      ].join(" | ")
     )
   })
 
 /** Runs an effect with the recording tracer and logger (all levels); returns what was captured. */
 export const capture = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.suspend(() => {
-    const captured: Captured = { spans: [], logs: [] }
+    const captured: Captured = { spans: [], logs: [], entries: [] }
     return effect.pipe(
       Effect.withTracer(recordingTracer(captured.spans)),
-      Effect.provideService(Logger.CurrentLoggers, new Set([recordingLogger(captured.logs)])),
+      Effect.provideService(Logger.CurrentLoggers, new Set([recordingLogger(captured.logs, captured.entries)])),
       Effect.provideService(References.MinimumLogLevel, "All"),
       Effect.exit,
       Effect.map((exit) => ({ exit, captured }))

@@ -15,10 +15,18 @@ export interface RecordedSpan {
   exit: Exit.Exit<unknown, unknown> | undefined
 }
 
-/** Everything captured. */
+/** One log line as data: its level's label, its message and its annotations. */
+export interface LogEntry {
+  readonly level: string
+  readonly message: unknown
+  readonly annotations: Record<string, unknown>
+}
+
+/** Everything captured: spans, log lines rendered as text, and the same lines as data. */
 export interface Captured {
   readonly spans: Array<RecordedSpan>
   readonly logs: Array<string>
+  readonly entries: Array<LogEntry>
 }
 
 let ids = 0
@@ -67,9 +75,15 @@ export const recordingTracer = (spans: Array<RecordedSpan>): Tracer.Tracer =>
     context: (f) => f()
   })
 
-/** A logger that renders every log line (message, annotations, cause) as text. */
-export const recordingLogger = (logs: Array<string>): Logger.Logger<unknown, void> =>
+/** A logger that renders every log line (message, annotations, cause) as text, and keeps it as data. */
+export const recordingLogger = (logs: Array<string>, entries: Array<LogEntry> = []): Logger.Logger<unknown, void> =>
   Logger.make(({ logLevel, message, annotations, cause, spans }) => {
+    entries.push({
+      level: logLevel.label,
+      // a message given as one value is logged as a one-element array
+      message: Array.isArray(message) && message.length === 1 ? message[0] : message,
+      annotations: Object.fromEntries(annotations)
+    })
     logs.push(
       [
         logLevel.label,
@@ -84,10 +98,10 @@ export const recordingLogger = (logs: Array<string>): Logger.Logger<unknown, voi
 /** Runs an effect with the recording tracer and logger (all levels); returns what was captured. */
 export const capture = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.suspend(() => {
-    const captured: Captured = { spans: [], logs: [] }
+    const captured: Captured = { spans: [], logs: [], entries: [] }
     return effect.pipe(
       Effect.withTracer(recordingTracer(captured.spans)),
-      Effect.provide(Logger.replace(Logger.defaultLogger, recordingLogger(captured.logs))),
+      Effect.provide(Logger.replace(Logger.defaultLogger, recordingLogger(captured.logs, captured.entries))),
       Logger.withMinimumLogLevel(LogLevel.All),
       Effect.exit,
       Effect.map((exit) => ({ exit, captured }))

@@ -15,9 +15,12 @@
  *   call); it is still never waited beyond `maxElapsedMillis`.
  * - `jitter` full: each wait is uniform in [0, min(maxDelay, initialDelay × factor^n)), in whole ms.
  *
+ * `decision` gives the reasons with the verdict (what set the wait, or why there is no retry), so
+ * the lines can report every retry (see `RetryEvent`).
+ *
  * @since 0.1.0
  */
-import { isRetryable, type RetryContext } from "./Classify.js"
+import { classify, isRetryable, type RetryContext } from "./Classify.js"
 
 /**
  * The timing of a backoff policy, in milliseconds.
@@ -61,14 +64,67 @@ export const computedDelayMillis = (timing: Timing, retry: number): number =>
   Math.min(timing.maxDelayMillis, timing.initialDelayMillis * timing.factor ** Math.max(0, retry))
 
 /**
+ * Why a failed attempt is not retried:
+ *
+ * - `permanent`: the failure is never retried (a 4xx other than 429, an unreadable response, …).
+ * - `unsafe`: an ambiguous failure (5xx, transport failure, time-out) of a write whose repeat could
+ *   change the outcome and that does not reconcile.
+ * - `attempts_exhausted`: the attempt was the last `maxAttempts` allows.
+ * - `elapsed_exceeded`: the wait would end past `maxElapsedMillis` from the call's start.
+ * - `budget_exhausted`: the retry budget cannot pay for the retry.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StopReason = "permanent" | "unsafe" | "attempts_exhausted" | "elapsed_exceeded" | "budget_exhausted"
+
+/**
+ * What set a retry's wait: the failure's `Retry-After` (`retry_after`), or the computed backoff
+ * (`backoff`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type DelaySource = "retry_after" | "backoff"
+
+/**
+ * A retry decision with its reasons: retry after `delayMillis` (set by `source`), or stop (for
+ * `reason`). `decide` is its delay; the client lines report it (see `RetryEvent`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Decision =
+  | { readonly _tag: "Retry"; readonly delayMillis: number; readonly source: DelaySource }
+  | { readonly _tag: "Stop"; readonly reason: StopReason }
+
+/**
+ * Why an attempt that failed with `error` after `retries` retries may not be retried at all
+ * (before timing and budget), or `undefined` when it may: a line asks this before it draws the
+ * jitter's random number.
+ *
+ * @since 0.1.0
+ * @category decisions
+ */
+export const refusal = (
+  timing: Timing,
+  context: RetryContext,
+  error: unknown,
+  retries: number
+): StopReason | undefined => {
+  if (!isRetryable(error, context)) return classify(error) === "permanent" ? "permanent" : "unsafe"
+  return retries + 1 < timing.maxAttempts ? undefined : "attempts_exhausted"
+}
+
+/**
  * Whether an attempt that failed with `error` after `retries` retries may be retried at all (before
- * timing and budget): a line asks this before it draws the jitter's random number.
+ * timing and budget): `refusal` finds no reason not to.
  *
  * @since 0.1.0
  * @category decisions
  */
 export const mayRetry = (timing: Timing, context: RetryContext, error: unknown, retries: number): boolean =>
-  isRetryable(error, context) && retries + 1 < timing.maxAttempts
+  refusal(timing, context, error, retries) === undefined
 
 /**
  * Whether `decide` will use its random number: full jitter and no `Retry-After` (a line draws one
@@ -98,22 +154,38 @@ export interface Attempted {
   readonly charge?: ((error: unknown) => boolean) | undefined
 }
 
+const stop = (reason: StopReason): Decision => ({ _tag: "Stop", reason })
+
+/**
+ * Whether to retry, after how long and why (see `Decision`): stop when `refusal` says so, when the
+ * wait would end past `startMillis + maxElapsedMillis`, or when the budget cannot pay; else retry
+ * after the `Retry-After` (when the failure has one) or the computed, jittered delay, in whole ms.
+ * The budget is charged only when the retry happens.
+ *
+ * @since 0.1.0
+ * @category decisions
+ */
+export const decision = (timing: Timing, context: RetryContext, attempted: Attempted): Decision => {
+  const refused = refusal(timing, context, attempted.error, attempted.retries)
+  if (refused !== undefined) return stop(refused)
+  const computed = computedDelayMillis(timing, attempted.retries)
+  const retryAfter = attempted.retryAfterMillis
+  const delay = retryAfter ?? Math.floor(timing.jitter ? attempted.random * computed : computed)
+  if (attempted.nowMillis + delay > attempted.startMillis + timing.maxElapsedMillis) return stop("elapsed_exceeded")
+  if (attempted.charge !== undefined && !attempted.charge(attempted.error)) return stop("budget_exhausted")
+  return { _tag: "Retry", delayMillis: delay, source: retryAfter === undefined ? "backoff" : "retry_after" }
+}
+
 /**
  * Whether to retry, and after how long: `undefined` to stop (the error is not retryable, the
  * attempts are used up, the wait would end past `startMillis + maxElapsedMillis`, or the budget
- * cannot pay), else the wait in whole ms. The budget is charged only when the retry happens.
+ * cannot pay), else the wait in whole ms: `decision`'s delay. The budget is charged only when the
+ * retry happens.
  *
  * @since 0.1.0
  * @category decisions
  */
 export const decide = (timing: Timing, context: RetryContext, attempted: Attempted): number | undefined => {
-  if (!mayRetry(timing, context, attempted.error, attempted.retries)) return undefined
-  const computed = computedDelayMillis(timing, attempted.retries)
-  const delay =
-    attempted.retryAfterMillis !== undefined
-      ? attempted.retryAfterMillis
-      : Math.floor(timing.jitter ? attempted.random * computed : computed)
-  if (attempted.nowMillis + delay > attempted.startMillis + timing.maxElapsedMillis) return undefined
-  if (attempted.charge !== undefined && !attempted.charge(attempted.error)) return undefined
-  return delay
+  const decided = decision(timing, context, attempted)
+  return decided._tag === "Retry" ? decided.delayMillis : undefined
 }
