@@ -21,13 +21,16 @@ import * as MockWorld from "./worlds/MockWorld.js"
  * @category running
  */
 export const run = (
-  options: Omit<Suite.RunOptions, "baseUrl" | "secretKey" | "world"> & { readonly mock?: MockOptions } = {}
+  options: Omit<Suite.RunOptions, "baseUrl" | "secretKey" | "world" | "server"> & {
+    readonly mock?: MockOptions
+  } = {}
 ): Effect.Effect<RunReport, WorldError, HttpClient.HttpClient> =>
   Effect.flatMap(MockClerk, (server) =>
     Suite.run({
       ...options,
       baseUrl: server.baseUrl,
       secretKey: Redacted.make(server.secretKey),
+      server: { kind: "embedded-mock", baseUrl: server.baseUrl },
       world: () => MockWorld.make(server)
     })
   ).pipe(Effect.provide(mockLayer(options.mock ?? {})))

@@ -70,3 +70,23 @@ export const format = (exchange: Exchange): string => {
   const body = text === undefined ? "" : ` ${text.length > 500 ? `${text.slice(0, 500)}…` : text}`
   return `${exchange.method} ${exchange.url}${body} → ${outcome}`
 }
+
+/**
+ * Formats an exchange whole, for a report read as text (JUnit): the request line and outcome, then
+ * the request body, the response headers that matter and the response body, one per line.
+ *
+ * @since 0.3.0
+ * @category formatting
+ */
+export const describe = (exchange: Exchange): string => {
+  const outcome = exchange.status !== undefined ? String(exchange.status) : `no response (${exchange.error ?? "?"})`
+  const headers = Object.entries(exchange.headers ?? {}).map(([name, value]) => `${name}: ${value}`)
+  return [
+    `${exchange.method} ${exchange.url} → ${outcome}`,
+    ...(exchange.body === undefined ? [] : [`  request body: ${exchange.body}`]),
+    ...(headers.length === 0 ? [] : [`  response headers: ${headers.join("; ")}`]),
+    ...(exchange.response === undefined
+      ? []
+      : [`  response body: ${exchange.response === "" ? "(empty)" : exchange.response}`])
+  ].join("\n")
+}

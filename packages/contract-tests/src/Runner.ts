@@ -17,7 +17,9 @@ import * as CasePattern from "./CasePattern.js"
 import * as Exchange from "./Exchange.js"
 import type { Exchange as ExchangeT } from "./Exchange.js"
 import type { Probe } from "./Probe.js"
-import type { CaseResult, RunReport } from "./Report.js"
+import { type CaseResult, type RunHeader, type RunReport, totalsOf } from "./Report.js"
+import * as Shown from "./report/Shown.js"
+import type { ServerInfo } from "./Server.js"
 
 /**
  * Selects cases whose id matches a pattern (a regular expression in RE2's syntax, matched
@@ -61,6 +63,11 @@ export const DefaultCaseTimeout: Duration.Duration = Duration.minutes(2)
 export interface RunCaseOptions {
   readonly strict?: boolean
   readonly caseTimeout?: Duration.DurationInput
+  /**
+   * What the reports show of each case (default: a view of the probe's base URL of its own): its
+   * exchanges and messages redacted as a recording redacts them.
+   */
+  readonly shown?: Shown.Shown
 }
 
 /** A duration as a person reads it: `250 ms`, `2 s`, `120 s`. */
@@ -82,8 +89,9 @@ const withDeadline = (duration: Duration.Duration) =>
 /**
  * Runs one case: skipped when the world lacks a capability it requires; otherwise its setup,
  * request and checks in a scope (so whatever it added is removed), then the world's `restore`
- * (also when interrupted). The result's exchanges keep bodies cut for reports; `onExchanges` gets
- * them whole.
+ * (also when interrupted). The result is what the reports show (`options.shown`: exchanges and
+ * messages redacted as a recording redacts them, bodies cut); `onExchanges` gets the result as it
+ * was and the exchanges whole, e.g. for a recording (which redacts them itself).
  *
  * @since 0.1.0
  * @category running
@@ -97,6 +105,7 @@ export const runCase = (
   } = {}
 ): Effect.Effect<CaseResult> =>
   Effect.gen(function* () {
+    const shown = options.shown ?? Shown.make(probe.baseUrl)
     const base = {
       id: testCase.id,
       operation: testCase.operation,
@@ -114,7 +123,7 @@ export const runCase = (
         exchanges: []
       }
       if (options.onExchanges !== undefined) yield* options.onExchanges(skipped, [])
-      return skipped
+      return shown.result(skipped, [])
     }
     yield* takeExchanges
     const start = yield* Clock.currentTimeMillis
@@ -170,37 +179,37 @@ export const runCase = (
     })()
     if (Exit.isFailure(exit) && Cause.isInterruptedOnly(exit.cause)) return yield* Effect.interrupt
     if (options.onExchanges !== undefined) yield* options.onExchanges(result, exchanges)
-    return result
+    return shown.result(result, exchanges)
   })
 
 /** The report of `results`; with `planned`, of a run interrupted before its end. */
 const reportOf = (
-  probe: Probe,
+  header: RunHeader,
   strict: boolean,
   time: { readonly start: number; readonly end: number },
   results: ReadonlyArray<CaseResult>,
   planned: number | undefined
 ): RunReport => {
-  const count = (outcome: CaseResult["outcome"]) => results.filter((r) => r.outcome === outcome).length
+  const totals = totalsOf({ results })
   return {
-    baseUrl: probe.baseUrl,
-    world: probe.world.kind,
-    worldDescription: probe.world.description,
+    ...header,
     startedAt: new Date(time.start).toISOString(),
     durationMs: time.end - time.start,
     strict,
-    passed: count("passed"),
-    failed: count("failed"),
-    skipped: count("skipped"),
+    passed: totals.passed,
+    passedOnAssumptions: totals.onAssumptions,
+    failed: totals.failed,
+    skipped: totals.skipped,
     results: [...results],
     ...(planned === undefined ? {} : { interrupted: { planned } })
   }
 }
 
 /**
- * Runs cases one after the other (they share one world) and reports. When the run is interrupted
- * (Ctrl-C, SIGTERM), `onInterrupt` gets the report of the cases that finished, marked
- * `interrupted`, once the interrupted case's own clean-up ran (before the world's).
+ * Runs cases one after the other (they share one world) and reports; `onStart` first gets what the
+ * run is against (`server`, default: the probe's base URL as any other server, and the world).
+ * When the run is interrupted (Ctrl-C, SIGTERM), `onInterrupt` gets the report of the cases that
+ * finished, marked `interrupted`, once the interrupted case's own clean-up ran (before the world's).
  *
  * @since 0.1.0
  * @category running
@@ -210,6 +219,10 @@ export const run = (
     readonly cases: ReadonlyArray<ContractCase>
     readonly probe: Probe
     readonly takeExchanges?: Effect.Effect<ReadonlyArray<ExchangeT>>
+    /** The server the probe talks to (default: its base URL, as any other server). */
+    readonly server?: ServerInfo
+    /** Gets what the run is against before the first case. */
+    readonly onStart?: (header: RunHeader) => Effect.Effect<void>
     readonly onResult?: (result: CaseResult) => Effect.Effect<void>
     /** Gets each case's result with its exchanges whole (bodies not cut), e.g. to record them. */
     readonly onExchanges?: (result: CaseResult, exchanges: ReadonlyArray<ExchangeT>) => Effect.Effect<void>
@@ -218,18 +231,21 @@ export const run = (
   }
 ): Effect.Effect<RunReport> =>
   Effect.gen(function* () {
+    const { probe } = options
+    const header: RunHeader = {
+      baseUrl: probe.baseUrl,
+      server: options.server ?? { kind: "other", baseUrl: probe.baseUrl },
+      world: probe.world.kind,
+      worldDescription: probe.world.description
+    }
+    if (options.onStart !== undefined) yield* options.onStart(header)
     const start = yield* Clock.currentTimeMillis
     const results: Array<CaseResult> = []
     const report = (end: number, interrupted: boolean) =>
-      reportOf(
-        options.probe,
-        options.strict === true,
-        { start, end },
-        results,
-        interrupted ? options.cases.length : undefined
-      )
+      reportOf(header, options.strict === true, { start, end }, results, interrupted ? options.cases.length : undefined)
     const caseOptions = {
       strict: options.strict === true,
+      shown: options.shown ?? Shown.make(probe.baseUrl),
       ...(options.caseTimeout === undefined ? {} : { caseTimeout: options.caseTimeout }),
       ...(options.onExchanges === undefined ? {} : { onExchanges: options.onExchanges })
     }

@@ -15,8 +15,10 @@ import type { Exchange } from "./Exchange.js"
 import { AllCases } from "./cases/index.js"
 import * as Recorder from "./internal/Recorder.js"
 import * as Probe from "./Probe.js"
-import type { CaseResult, RunReport } from "./Report.js"
+import type { CaseResult, RunHeader, RunReport } from "./Report.js"
+import * as Shown from "./report/Shown.js"
 import * as Runner from "./Runner.js"
+import type { ServerInfo } from "./Server.js"
 import type { World, WorldError } from "./World.js"
 
 /**
@@ -54,8 +56,12 @@ export interface RunOptions {
   readonly caseTimeout?: Duration.DurationInput
   /** Accept only each case's preferred answer (default false). */
   readonly strict?: boolean
+  /** Which server `baseUrl` is, for the reports (default: any other server). */
+  readonly server?: ServerInfo
+  /** Gets what the run is against (the server, the world) once the world is set up. */
+  readonly onStart?: (header: RunHeader) => Effect.Effect<void>
   readonly onResult?: (result: CaseResult) => Effect.Effect<void>
-  /** Gets each case's result with its exchanges whole, e.g. to record them. */
+  /** Gets each case's result with its exchanges whole (not redacted), e.g. to record them. */
   readonly onExchanges?: (result: CaseResult, exchanges: ReadonlyArray<Exchange>) => Effect.Effect<void>
   /**
    * Gets the report of the cases that finished, marked `interrupted`, when the run is interrupted
@@ -72,7 +78,10 @@ export interface RunOptions {
  * @category constructors
  */
 export const probe = (
-  options: Omit<RunOptions, "cases" | "onResult" | "onExchanges" | "onInterrupt" | "strict" | "caseTimeout">
+  options: Omit<
+    RunOptions,
+    "cases" | "onResult" | "onExchanges" | "onInterrupt" | "strict" | "caseTimeout" | "server" | "onStart"
+  >
 ): Effect.Effect<
   {
     readonly probe: Probe.Probe
@@ -95,7 +104,9 @@ export const probe = (
   })
 
 /**
- * Runs the suite (every case by default) and reports; the world is torn down when it ends.
+ * Runs the suite (every case by default) and reports; the world is torn down when it ends. The
+ * report shows every exchange redacted as a recording of the run would be (one redactor for the
+ * run, which knows the secret).
  *
  * @since 0.1.0
  * @category running
@@ -108,6 +119,9 @@ export const run = (options: RunOptions): Effect.Effect<RunReport, WorldError, H
         probe,
         takeExchanges,
         strict: options.strict === true,
+        shown: Shown.make(options.baseUrl, options.secretKey),
+        ...(options.server === undefined ? {} : { server: options.server }),
+        ...(options.onStart === undefined ? {} : { onStart: options.onStart }),
         ...(options.caseTimeout === undefined ? {} : { caseTimeout: options.caseTimeout }),
         ...(options.onResult === undefined ? {} : { onResult: options.onResult }),
         ...(options.onExchanges === undefined ? {} : { onExchanges: options.onExchanges }),

@@ -22,6 +22,7 @@ import * as Observed from "../recording/Observed.js"
 import * as Regressions from "../regressions/Folder.js"
 import * as Writer from "../recording/Writer.js"
 import type { CaseResult } from "../Report.js"
+import { count } from "../report/Count.js"
 import * as Text from "../report/Text.js"
 import { type WorldKind, WorldKinds } from "../World.js"
 import * as CompareRun from "./CompareRun.js"
@@ -110,7 +111,7 @@ export const selectCases = (grep: Parsed["grep"], cases: ReadonlyArray<ContractC
     cases,
     grep,
     (pattern) =>
-      `--grep ${JSON.stringify(pattern)} matches none of the ${cases.length} cases (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
+      `--grep ${JSON.stringify(pattern)} matches none of the ${count(cases.length, "case")} (ids like list:InvalidLimit:422, a regular expression, case-insensitive)`
   )
 
 /**
@@ -145,7 +146,7 @@ export const pinned = (selected: ReadonlyArray<ContractCase>, observed: Option.O
     const recording = yield* Effect.mapError(Files.read(dir), (e) => new UserError({ message: e.message }))
     const result = Observed.pinAll(selected, recording, Paths.userCwd())
     yield* Console.log(
-      `${result.pinned.length} assumed expectations pinned by the recording in ${dir} (recorded from ${recording.meta.recordedFrom}, ${recording.meta.recordedAt})`
+      `${count(result.pinned.length, "assumed expectation")} pinned by the recording in ${dir} (recorded from ${recording.meta.recordedFrom}, ${recording.meta.recordedAt})`
     )
     return result.cases
   })
@@ -191,15 +192,13 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
           (e) => new UserError({ message: e.message })
         )
       : undefined
-    yield* Console.log(
-      target.right._tag === "Embedded"
-        ? `Contract suite against the embedded mock (${target.right.world} world)\n`
-        : `Contract suite against ${target.right.baseUrl} (${target.right.world} world)\n`
-    )
     const ran = yield* Ref.make(0)
     const interrupted = yield* Interrupted.make(reports)
     const report = yield* runTarget(target.right, cases, {
       strict: parsed.strict,
+      // the server and the world as they are, once the world is set up (a mock started on its own
+      // is recognised only then)
+      onStart: (header) => Console.log(Text.formatHeader(header)),
       onResult: (result) =>
         Effect.zipRight(
           Ref.update(ran, (n) => n + 1),
@@ -214,10 +213,12 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     )
     if (writer !== undefined && Option.isSome(parsed.record)) {
       yield* Effect.mapError(writer.finish(report), (e) => new UserError({ message: e.message }))
-      yield* Console.log(`\nRecorded ${report.results.length} cases into ${parsed.record.value}`)
+      yield* Console.log(`\nRecorded ${count(report.results.length, "case")} into ${parsed.record.value}`)
     }
-    yield* Console.log(Text.formatFooter(report))
+    // each report announced on its line, before the count: the summary line stays the last
+    if (Output.any(reports)) yield* Console.log("")
     yield* Output.writeRun(reports, report)
+    yield* Console.log(Text.formatFooter(report))
     return report.failed > 0 ? 1 : 0
   })
 

@@ -18,6 +18,7 @@ import * as Files from "../recording/Files.js"
 import type * as Recording from "../recording/Recording.js"
 import * as Writer from "../recording/Writer.js"
 import { summaryLine } from "../Report.js"
+import { count } from "../report/Count.js"
 import * as Html from "../report/Html.js"
 import * as JUnit from "../report/JUnit.js"
 import type * as Text from "../report/Text.js"
@@ -76,7 +77,7 @@ export const run = (
       recordedCases,
       options.grep,
       (pattern) =>
-        `--grep ${JSON.stringify(pattern)} matches none of the ${recordedCases.length} cases recorded in ${options.dir}`
+        `--grep ${JSON.stringify(pattern)} matches none of the ${count(recordedCases.length, "case")} recorded in ${options.dir}`
     )
     if (Either.isLeft(selection)) return yield* selection.left
     const selected = selection.right
@@ -139,13 +140,15 @@ export const run = (
           : [`${style.fail("DIFF")} ${c.id}`, ...c.differences.map((d) => `     ${style.fail("✗")} ${d}`)].join("\n")
       )
     }
-    yield* Console.log(
-      `\n${cases.length} recorded cases compared with ${targetName}: ${comparison.same} the same, ${different} different\n${summaryLine(
-        { passed: comparison.same, failed: different }
-      )}`
-    )
+    // each report announced on its line, before the count: the summary line stays the last
+    if (Output.any(reports)) yield* Console.log("")
     yield* Output.write(reports.junit, () => JUnit.formatComparison(comparison))
     yield* Output.write(reports.json, () => `${JSON.stringify({ comparison, report }, null, 2)}\n`)
     yield* Output.write(reports.html, () => Html.format(report, comparison))
+    yield* Console.log(
+      `\n${count(cases.length, "recorded case")} compared with ${targetName}: ${comparison.same} the same, ${different} different\n${summaryLine(
+        { passed: comparison.same, failed: different }
+      )}`
+    )
     return different > 0 ? 1 : 0
   })

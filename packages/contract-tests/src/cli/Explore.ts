@@ -192,10 +192,12 @@ export const handler = (parsed: Parsed, progress: { sequences: number }) =>
       })
     )
     const regressions = NodePath.relative(Paths.userCwd(), Regressions.DefaultFolder) || "."
-    yield* Console.log(Reports.text(result, targetFlags(parsed), regressions))
+    // each report announced on its line before the result, whose summary line stays the last
     yield* Output.write(reports.junit, () => Reports.junit(result))
     yield* Output.write(reports.json, () => Reports.json(result))
     yield* Output.write(reports.html, () => Reports.html(result))
+    if (Output.any(reports)) yield* Console.log("")
+    yield* Console.log(Reports.text(result, targetFlags(parsed), regressions))
     if (Option.isSome(saveCase)) {
       const records = result.failure?.records ?? result.replayed
       if (records === undefined) {

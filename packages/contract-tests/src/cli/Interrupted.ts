@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import type { RunReport } from "../Report.js"
+import { count } from "../report/Count.js"
 import * as Output from "./Output.js"
 
 /**
@@ -27,7 +28,7 @@ export interface Interrupted {
 
 /** What the closing line says of the reports: `the reports of the 3 cases that ran are written, …`. */
 const reportsWritten = (ran: number) =>
-  `the reports of the ${ran === 1 ? "1 case" : `${ran} cases`} that ran are written, marked interrupted`
+  `the reports of the ${count(ran, "case")} that ran are written, marked interrupted`
 
 /**
  * The interruption handling of a run whose report files are `reports`.
@@ -53,7 +54,7 @@ export const make = (reports: Output.Reports): Effect.Effect<Interrupted, never,
             ? `; ${reportsWritten(report.value.results.length)}`
             : "; no report written"
         return Console.error(
-          `error: interrupted after ${finished} of ${planned} cases (the run's clean-up done)${what}`
+          `error: interrupted after ${finished} of ${count(planned, "case")} (the run's clean-up done)${what}`
         )
       })
     return { onInterrupt, finish }

@@ -5,13 +5,15 @@
  * ran the command; missing folders are created one at a time; the file is then opened for writing
  * (created if missing, never truncated: a report that exists is replaced only when the run writes
  * its own), which is what fails on a path the process may not write (`/sys/r.html`), whatever
- * `access(2)` says for root. A failure is one line.
+ * `access(2)` says for root. Two reports on one file are refused (one would replace the other). A
+ * failure is one line. Each report written is announced on one line, `HTML report written to …`.
  *
  * @since 0.2.0
  */
 import * as NodePath from "node:path"
 import type * as PlatformError from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
+import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { RunReport } from "../Report.js"
@@ -43,6 +45,53 @@ const Example: Readonly<Record<string, string>> = {
   "--junit": "reports/contract.xml",
   "--json": "reports/contract.json",
   "--html": "reports/contract.html"
+}
+
+/** What each report is called in the line saying where it was written. */
+const Name: Readonly<Record<string, string>> = {
+  "--junit": "JUnit report",
+  "--json": "JSON report",
+  "--html": "HTML report"
+}
+
+/** The extension each report's file takes, for the path suggested instead of a shared one. */
+const Extension: Readonly<Record<string, string>> = { "--junit": ".xml", "--json": ".json", "--html": ".html" }
+
+/** `--a`, `--a and --b`, `--a, --b and --c`. */
+const listed = (flags: ReadonlyArray<string>): string =>
+  flags.length <= 1 ? (flags[0] ?? "") : `${flags.slice(0, -1).join(", ")} and ${flags.at(-1)}`
+
+/**
+ * Refuses two reports on one file (as the user spelled them, or two spellings of one path), before
+ * anything is made: the second report written would replace the first. The line suggests a file
+ * per report: the path given, with each report's extension.
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const refuseShared = (
+  paths: ReadonlyArray<readonly [flag: string, path: Option.Option<string>]>
+): Effect.Effect<void, UserError> => {
+  const given = paths.flatMap(([flag, path]) =>
+    Option.isSome(path) ? [{ flag, file: path.value, absolute: Paths.fromUser(path.value) }] : []
+  )
+  const first = given.find((g) => given.some((other) => other !== g && other.absolute === g.absolute))
+  if (first === undefined) return Effect.void
+  const shared = given.filter((g) => g.absolute === first.absolute)
+  const spelled = shared.every((g) => g.file === first.file)
+    ? first.file === first.absolute
+      ? first.file
+      : `${first.file} (${first.absolute})`
+    : first.absolute
+  const instead = shared.map((g) => {
+    const ext = NodePath.extname(g.file)
+    return `${g.flag} ${ext === "" ? g.file : g.file.slice(0, -ext.length)}${Extension[g.flag] ?? ext}`
+  })
+  return Effect.fail(
+    new UserError({
+      message: `${listed(shared.map((g) => g.flag))} ${shared.length === 2 ? "both" : "all"} write to ${spelled}: one report would replace the other (try ${instead.join(" ")})`
+    })
+  )
 }
 
 const cannotWrite = (report: ReportFile, why: string) =>
@@ -122,7 +171,8 @@ export const prepare = (
   )
 
 /**
- * Writes a prepared report, if there is one.
+ * Writes a prepared report, if there is one; a report (`--junit`, `--json`, `--html`) is then
+ * announced on one line of the output: `HTML report written to /abs/path/contract.html`.
  *
  * @since 0.2.0
  * @category writing
@@ -135,7 +185,10 @@ export const write = (
     onNone: () => Effect.void,
     onSome: (file) =>
       Effect.flatMap(FileSystem.FileSystem, (fs) =>
-        Effect.mapError(fs.writeFileString(file.absolute, text()), (error) => cannotWrite(file, reason(error)))
+        Effect.zipRight(
+          Effect.mapError(fs.writeFileString(file.absolute, text()), (error) => cannotWrite(file, reason(error))),
+          Name[file.flag] === undefined ? Effect.void : Console.log(`${Name[file.flag]} written to ${file.absolute}`)
+        )
       )
   })
 
@@ -152,7 +205,8 @@ export interface Reports {
 }
 
 /**
- * Prepares `--junit`, `--json` and `--html`, before anything runs.
+ * Prepares `--junit`, `--json` and `--html`, before anything runs; two of them on one file are
+ * refused first.
  *
  * @since 0.2.0
  * @category constructors
@@ -162,11 +216,18 @@ export const prepareAll = (paths: {
   readonly json: Option.Option<string>
   readonly html: Option.Option<string>
 }): Effect.Effect<Reports, UserError, FileSystem.FileSystem> =>
-  Effect.all({
-    junit: prepare("--junit", paths.junit),
-    json: prepare("--json", paths.json),
-    html: prepare("--html", paths.html)
-  })
+  Effect.zipRight(
+    refuseShared([
+      ["--junit", paths.junit],
+      ["--json", paths.json],
+      ["--html", paths.html]
+    ]),
+    Effect.all({
+      junit: prepare("--junit", paths.junit),
+      json: prepare("--json", paths.json),
+      html: prepare("--html", paths.html)
+    })
+  )
 
 /**
  * Whether any report was asked for.
@@ -178,8 +239,8 @@ export const any = (reports: Reports): boolean =>
   Option.isSome(reports.junit) || Option.isSome(reports.json) || Option.isSome(reports.html)
 
 /**
- * Writes the reports of a run (JUnit, JSON, HTML) that were asked for; an interrupted run's report
- * says in each format that it was interrupted.
+ * Writes the reports of a run (JUnit, JSON, HTML) that were asked for, each announced on one line;
+ * an interrupted run's report says in each format that it was interrupted.
  *
  * @since 0.3.0
  * @category writing

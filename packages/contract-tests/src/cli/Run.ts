@@ -13,9 +13,11 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { ContractCase } from "../Case.js"
 import type { Sink } from "../recording/Writer.js"
-import type { CaseResult, RunReport } from "../Report.js"
+import type { CaseResult, RunHeader, RunReport } from "../Report.js"
+import { count } from "../report/Count.js"
+import type { ServerInfo } from "../Server.js"
 import * as Suite from "../Suite.js"
-import { WorldError } from "../World.js"
+import { type World, WorldError } from "../World.js"
 import * as ClerkWorld from "../worlds/ClerkWorld.js"
 import * as DiscoverWorld from "../worlds/DiscoverWorld.js"
 import * as MockWorld from "../worlds/MockWorld.js"
@@ -58,6 +60,8 @@ const preflight = (session: Suite.SessionOf) =>
  */
 export interface RunSettings {
   readonly strict: boolean
+  /** Gets what the run is against (the server, the world) once the world is set up. */
+  readonly onStart?: (header: RunHeader) => Effect.Effect<void>
   readonly onResult: (result: CaseResult) => Effect.Effect<void>
   readonly sink?: Sink
   /** The deadline of each case (default `Runner.DefaultCaseTimeout`). */
@@ -75,10 +79,27 @@ export interface RunSettings {
  */
 export interface Opened {
   readonly baseUrl: string
+  /** Which server it is: the embedded mock, a mock started on its own, or another server. */
+  readonly server: ServerInfo
   readonly secretKey: Redacted.Redacted<string>
   readonly world: Suite.WorldFactory
   readonly retry?: RetryPolicy.RetryPolicy
 }
+
+/**
+ * The world of a mock started on its own: the mock world, described as that mock's (the mock world
+ * describes itself as the embedded mock's), with the counts read from its snapshot.
+ */
+const runningMockWorld = (mock: RemoteMock.MockControl): Effect.Effect<World, WorldError> =>
+  Effect.flatMap(MockWorld.make(mock), (world) =>
+    Effect.map(
+      mock.snapshot,
+      (state): World => ({
+        ...world,
+        description: `the mock's own world (${count(state.organizations.length, "organization")}, ${count(state.users.length, "user")}), reset after every case`
+      })
+    )
+  )
 
 /**
  * Opens a target for `use`: the embedded mock (started for it, stopped after) in the world asked
@@ -95,6 +116,7 @@ export const withTarget = <A, E, R>(
     return Effect.flatMap(MockClerk, (server) =>
       use({
         baseUrl: server.baseUrl,
+        server: { kind: "embedded-mock", baseUrl: server.baseUrl },
         secretKey: Redacted.make(server.secretKey),
         world:
           target.world === "mock"
@@ -111,12 +133,13 @@ export const withTarget = <A, E, R>(
     (mock) =>
       use({
         baseUrl: target.baseUrl,
+        server: { kind: Option.isSome(mock) ? "running-mock" : "other", baseUrl: target.baseUrl },
         secretKey: target.secretKey,
         world: (session) =>
           Effect.zipRight(
             Effect.mapError(preflight(session), (e) => new WorldError({ message: e.message })),
             Option.isSome(mock)
-              ? MockWorld.make(mock.value)
+              ? runningMockWorld(mock.value)
               : target.world === "clerk"
                 ? ClerkWorld.make(session)
                 : DiscoverWorld.make(session)
@@ -143,6 +166,8 @@ export const runTarget = (
       secretKey: opened.secretKey,
       cases: selected,
       strict: settings.strict,
+      server: opened.server,
+      ...(settings.onStart === undefined ? {} : { onStart: settings.onStart }),
       onResult: settings.onResult,
       ...(settings.caseTimeout === undefined ? {} : { caseTimeout: settings.caseTimeout }),
       ...(settings.onInterrupt === undefined ? {} : { onInterrupt: settings.onInterrupt }),

@@ -5,6 +5,7 @@
  *
  * @since 0.3.0
  */
+import { count } from "../report/Count.js"
 import { escapeHtml } from "../report/Html.js"
 import type { Coverage, Result } from "./Explore.js"
 import * as Script from "./Script.js"
@@ -20,8 +21,6 @@ export const summaryLine = (result: Pick<Result, "passed" | "failed">): string =
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
-
 /**
  * What was judged and how: how many of the suite's cases judged the answers, and the accepted
  * alternatives given (an alternative is not the preferred answer; `--strict` fails it).
@@ -32,7 +31,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 export const coverageLines = (coverage: ReadonlyArray<Coverage>): ReadonlyArray<string> => {
   const cases = new Set(coverage.map((c) => c.caseId))
   const alternatives = coverage.filter((c) => !c.preferred)
-  const judged = `Answers judged by ${cases.size} of the suite's cases (${plural(
+  const judged = `Answers judged by ${cases.size} of the suite's cases (${count(
     coverage.reduce((n, c) => n + c.count, 0),
     "answer"
   )} accepted)`
@@ -80,8 +79,8 @@ export const text = (result: Result, target: ReadonlyArray<string>, regressions 
           : "; replayed once: it PASSED (the failure depends on timing or on state outside the sequence)"
     lines.push(
       result.replay
-        ? `FAIL the replayed sequence (${plural(failure.records.length, "step")})`
-        : `FAIL sequence ${result.runs} (seed ${result.seed}), shrunk to ${plural(failure.records.length, "step")} in ${plural(failure.shrinks, "shrink")}${reproduced}`,
+        ? `FAIL the replayed sequence (${count(failure.records.length, "step")})`
+        : `FAIL sequence ${result.runs} (seed ${result.seed}), shrunk to ${count(failure.records.length, "step")} in ${count(failure.shrinks, "shrink")}${reproduced}`,
       "",
       Script.format(failure.records),
       "",
@@ -90,7 +89,7 @@ export const text = (result: Result, target: ReadonlyArray<string>, regressions 
     )
   } else if (result.replayed !== undefined) {
     lines.push(
-      `PASS the replayed sequence (${plural(result.replayed.length, "step")})`,
+      `PASS the replayed sequence (${count(result.replayed.length, "step")})`,
       "",
       Script.format(result.replayed),
       ""
@@ -98,7 +97,7 @@ export const text = (result: Result, target: ReadonlyArray<string>, regressions 
   }
   const stopped = result.timedOut ? " (stopped by --time-limit)" : ""
   lines.push(
-    `Explored ${plural(result.runs, "sequence")} (${plural(result.stepsRun, "step")}) in ${seconds(result.durationMs)}${stopped}; seed ${result.seed}; ${result.worldDescription}.`,
+    `Explored ${count(result.runs, "sequence")} (${count(result.stepsRun, "step")}) in ${seconds(result.durationMs)}${stopped}; seed ${result.seed}; ${result.worldDescription}.`,
     ...coverageLines(result.coverage),
     summaryLine(result)
   )

@@ -1,8 +1,9 @@
 /**
- * An `HttpClient` wrapper that records every exchange into a `Ref` — the request line and body,
- * the status, the headers that matter and the whole response body — so the report can show the
- * requests of each case and a recording can keep them. The response body is read once and handed
- * on as a fresh response, so whoever reads it next (the client, a raw probe) reads it as sent.
+ * An `HttpClient` wrapper that records every exchange into a `Ref` — the request line and body
+ * (whatever built it: the client's own JSON text or a raw call's bytes), the status, the headers
+ * that matter and the whole response body — so the report can show the requests of each case and a
+ * recording can keep them. The response body is read once and handed on as a fresh response, so
+ * whoever reads it next (the client, a raw probe) reads it as sent.
  * The secret key is scrubbed from every body kept.
  */
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -26,10 +27,37 @@ const pathOf = (url: string): string => {
   }
 }
 
+/** A raw body's value as text, when it is text or bytes. */
+const rawText = (value: unknown): string | undefined =>
+  typeof value === "string"
+    ? value
+    : value instanceof Uint8Array
+      ? decoder.decode(value)
+      : value instanceof ArrayBuffer
+        ? decoder.decode(new Uint8Array(value))
+        : undefined
+
+/**
+ * The request body as sent, whatever built it: bytes (a raw call's `bodyText`), a raw value (the
+ * client's own JSON text, `HttpBody.raw`); a stream or a form is named, not read (reading it would
+ * consume it).
+ */
 const bodyOf = (request: HttpClientRequest.HttpClientRequest): string | undefined => {
   const body = request.body
-  if (body._tag !== "Uint8Array" || body.body.length === 0) return undefined
-  return decoder.decode(body.body)
+  switch (body._tag) {
+    case "Empty":
+      return undefined
+    case "Uint8Array":
+      return body.body.length === 0 ? undefined : decoder.decode(body.body)
+    case "Raw": {
+      const text = rawText(body.body)
+      return text === undefined ? "(a body that is not text, not kept)" : text === "" ? undefined : text
+    }
+    case "FormData":
+      return "(a form body, not kept)"
+    case "Stream":
+      return "(a streamed body, not kept)"
+  }
 }
 
 /** A recorder: the wrapped client and the exchanges recorded since the last `take`. */

@@ -207,7 +207,8 @@ export const fromExchange = (redactor: Redact.Redactor, basePath: string, exchan
 }
 
 /**
- * A case's result and exchanges as recorded.
+ * A case's result and exchanges as recorded. The exchanges are redacted first, so that the
+ * messages are redacted with the values the case's own exchanges showed (a name, a mock's id).
  *
  * @since 0.2.0
  * @category constructors
@@ -217,13 +218,16 @@ export const fromResult = (
   basePath: string,
   result: CaseResult,
   exchanges: ReadonlyArray<Exchange>
-): RecordedCase => ({
-  case: result.id,
-  operation: result.operation,
-  outcome: result.outcome,
-  source: result.source,
-  answers: result.answers,
-  ...(result.answer === undefined ? {} : { answer: result.answer }),
-  messages: result.messages.map(redactor.text),
-  exchanges: exchanges.map((e) => fromExchange(redactor, basePath, e))
-})
+): RecordedCase => {
+  const recorded = exchanges.map((e) => fromExchange(redactor, basePath, e))
+  return {
+    case: result.id,
+    operation: result.operation,
+    outcome: result.outcome,
+    source: result.source,
+    answers: result.answers,
+    ...(result.answer === undefined ? {} : { answer: result.answer }),
+    messages: result.messages.map(redactor.text),
+    exchanges: recorded
+  }
+}

@@ -10,8 +10,18 @@
 import type { Exchange } from "../Exchange.js"
 import type { CaseComparison, Comparison } from "../recording/Compare.js"
 import type { RecordedExchange } from "../recording/Recording.js"
-import { type CaseResult, isAlternative, markOf, type RunReport } from "../Report.js"
+import {
+  assumptionsLine,
+  type CaseResult,
+  isAlternative,
+  markOf,
+  passedText,
+  type RunReport,
+  totalsOf
+} from "../Report.js"
+import * as Server from "../Server.js"
 import type { SourceInfo } from "../Source.js"
+import { count } from "./Count.js"
 
 /**
  * Escapes text for HTML content and attribute values.
@@ -35,7 +45,7 @@ const Style = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 header{padding:16px 24px;border-bottom:1px solid var(--line);background:var(--soft)}h1{margin:0 0 4px;font-size:20px}h2{font-size:16px;margin:20px 0 8px}
 .meta{color:var(--muted);margin:2px 0}.totals{display:flex;gap:8px;flex-wrap:wrap;margin-top:10px}
-.total{padding:3px 10px;border-radius:12px;color:#fff;font-weight:600}.total.pass{background:var(--pass)}.total.fail{background:var(--fail)}.total.skip{background:var(--skip)}.total.assumed{background:var(--assumed)}.total.diff{background:var(--fail)}.total.same{background:var(--pass)}
+.total{padding:3px 10px;border-radius:12px;color:#fff;font-weight:600}.total .sub{margin:0 -6px 0 6px;padding:0 8px;border-radius:10px;background:var(--assumed)}.total.zero{background:var(--muted)!important}.total.pass{background:var(--pass)}.total.fail{background:var(--fail)}.total.skip{background:var(--skip)}.total.assumed{background:var(--assumed)}.total.diff{background:var(--fail)}.total.same{background:var(--pass)}
 main{padding:0 24px 40px}.controls{margin:12px 0;display:flex;gap:14px;flex-wrap:wrap;align-items:center}.controls button{font:inherit;padding:2px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
 table.matrix{border-collapse:collapse;width:100%}table.matrix th{text-align:left;vertical-align:top;padding:8px 10px 8px 0;white-space:nowrap;border-top:1px solid var(--line)}table.matrix td{padding:6px 0;border-top:1px solid var(--line)}
 .cells{display:flex;flex-wrap:wrap;gap:4px}.cell{display:inline-block;padding:2px 6px;border-radius:4px;font-size:12px;text-decoration:none;color:#fff;border:2px solid transparent}
@@ -50,7 +60,8 @@ details.case>summary::-webkit-details-marker{display:none}details.case[open]>sum
 ol.answers{margin:0;padding-left:18px}li.given{font-weight:600}ul.diffs{margin:0;padding-left:18px;color:var(--fail)}
 .exchange{border:1px solid var(--line);border-radius:4px;margin:6px 0}.exchange>.line{padding:4px 8px;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;background:var(--soft);word-break:break-all}
 .exchange .status{font-weight:700}.exchange .status.ok{color:var(--pass)}.exchange .status.err{color:var(--fail)}
-pre{margin:0;padding:6px 8px;font-size:12px;overflow:auto;max-height:360px;border-top:1px solid var(--line)}.part{font-size:11px;color:var(--muted);padding:2px 8px}
+pre{margin:0;padding:6px 8px;font-size:12px;overflow:auto;max-height:360px;border-top:1px solid var(--line)}
+.bodies{display:grid;grid-template-columns:minmax(0,1fr)}.bodies.two{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.bodies.two>div+div{border-left:1px solid var(--line)}.part{font-size:11px;color:var(--muted);padding:2px 8px}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}.sides h4{margin:6px 0}
 .hidden{display:none!important}
 .interrupted{margin:8px 0 0;padding:6px 10px;border-radius:6px;background:#fff8c5;border:1px solid var(--skip);color:var(--fg);font-weight:600}
@@ -117,7 +128,18 @@ const exchangeHtml = (e: Exchange): string => {
       : Object.entries(e.headers)
           .map(([k, v]) => `${k}: ${v}`)
           .join("\n")
-  return `<div class="exchange"><div class="line"><b>${escapeHtml(e.method)}</b> ${escapeHtml(e.url)} → ${statusSpan(e.status, e.error)}</div>${pre("request body", pretty(e.body))}${pre("response headers", headers)}${pre("response body", pretty(e.response))}</div>`
+  const response =
+    e.status === undefined ? "" : e.response === undefined || e.response === "" ? "(empty)" : pretty(e.response)
+  // the request's body beside the response, so that what was sent and what came back read together
+  const sent = pre("request body", pretty(e.body))
+  const got = `${pre("response headers", headers)}${pre("response body", response)}`
+  const bodies =
+    sent === ""
+      ? got === ""
+        ? ""
+        : `<div class="bodies"><div>${got}</div></div>`
+      : `<div class="bodies two"><div>${sent}</div><div>${got}</div></div>`
+  return `<div class="exchange"><div class="line"><b>${escapeHtml(e.method)}</b> ${escapeHtml(e.url)} → ${statusSpan(e.status, e.error)}</div>${bodies}</div>`
 }
 
 const recordedHtml = (e: RecordedExchange): string => {
@@ -171,7 +193,7 @@ const caseHtml = (r: CaseResult, comparison: CaseComparison | undefined, targetN
         }</dd>`
   const exchanges =
     comparison === undefined
-      ? `<h4>Requests (${r.exchanges.length})</h4>${r.exchanges.map(exchangeHtml).join("")}`
+      ? `<h4>${count(r.exchanges.length, "request")}</h4>${r.exchanges.map(exchangeHtml).join("")}`
       : `<div class="sides"><div><h4>the recording</h4>${(comparison.recorded?.exchanges ?? []).map(recordedHtml).join("")}</div><div><h4>${escapeHtml(targetName)}</h4>${(comparison.live?.exchanges ?? []).map(recordedHtml).join("")}</div></div>`
   return `<details class="case mark-${mark}${differs ? " differs" : ""}" id="${anchorOf(r.id)}" data-mark-of="${mark}" data-case="${escapeHtml(r.id)}">
 <summary><span class="mark mark-${mark}">${markLabel[mark]}</span><code>${escapeHtml(r.id)}</code><span class="src src-${r.source.kind}">${r.source.kind}</span>${differs ? '<span class="src">differs from the recording</span>' : ""}<span class="desc">${escapeHtml(r.description)}</span></summary>
@@ -191,7 +213,7 @@ const cellHtml = (r: CaseResult, comparison: CaseComparison | undefined): string
 const interruptedNote = (report: RunReport): string =>
   report.interrupted === undefined
     ? ""
-    : `\n<p class="interrupted">Interrupted after ${report.results.length} of ${report.interrupted.planned} cases: ${
+    : `\n<p class="interrupted">Interrupted after ${report.results.length} of ${count(report.interrupted.planned, "case")}: ${
         report.interrupted.planned - report.results.length
       } did not run.</p>`
 
@@ -205,13 +227,16 @@ export const format = (report: RunReport, comparison?: Comparison): string => {
   const byCase = new Map((comparison?.cases ?? []).map((c) => [c.id, c]))
   const targetName = comparison?.target.name ?? report.baseUrl
   const operations = [...new Set(report.results.map((r) => r.operation))]
-  const count = (mark: ReturnType<typeof markOf>) => report.results.filter((r) => markOf(r) === mark).length
-  const alternatives = report.results.filter((r) => markOf(r) === "assumed" && isAlternative(r)).length
-  const totals = [
-    `<span class="total pass">${count("pass")} pass</span>`,
-    `<span class="total assumed">${count("assumed")} assumed (${count("assumed") - alternatives} preferred answer, ${alternatives} accepted alternative)</span>`,
-    `<span class="total fail">${count("fail")} fail</span>`,
-    `<span class="total skip">${count("skip")} skip</span>`,
+  const totals = totalsOf(report)
+  const assumptions = assumptionsLine(totals)
+  const zero = (n: number) => (n === 0 ? " zero" : "")
+  // the passed count says how many passed on assumptions in the assumed cells' colour
+  const passed = passedText({ passed: totals.passed, onAssumptions: 0 })
+  const onAssumptions = passedText(totals).slice(passed.length + 1)
+  const badges = [
+    `<span class="total pass${zero(totals.passed)}">${passed}${onAssumptions === "" ? "" : ` <span class="sub">${onAssumptions}</span>`}</span>`,
+    `<span class="total fail${zero(totals.failed)}">${totals.failed} failed</span>`,
+    `<span class="total skip${zero(totals.skipped)}">${totals.skipped} skipped</span>`,
     ...(comparison === undefined
       ? []
       : [
@@ -219,13 +244,17 @@ export const format = (report: RunReport, comparison?: Comparison): string => {
           `<span class="total diff">${comparison.different} different</span>`
         ])
   ].join("")
+  const totalsHtml = `<div class="totals">${badges}</div>${
+    assumptions === undefined ? "" : `\n<p class="meta assumptions">${escapeHtml(assumptions)}</p>`
+  }`
   const title =
     comparison === undefined
       ? `Contract suite against ${report.baseUrl}`
       : `Recording of ${comparison.recording.recordedFrom} compared with ${targetName}`
   const meta = [
-    `world: ${report.worldDescription}`,
-    `started ${report.startedAt}, ${(report.durationMs / 1000).toFixed(1)} s${report.strict ? ", --strict (only preferred answers pass)" : ""}`,
+    `server: ${Server.describe(report.server)}`,
+    `world: ${report.world} — ${report.worldDescription}`,
+    `started ${report.startedAt}: ${count(totals.cases, "case")} in ${(report.durationMs / 1000).toFixed(1)} s${report.strict ? ", --strict (only preferred answers pass)" : ""}`,
     ...(comparison === undefined
       ? []
       : [
@@ -256,7 +285,7 @@ export const format = (report: RunReport, comparison?: Comparison): string => {
 <header>
 <h1>${escapeHtml(title)}</h1>
 ${meta.map((m) => `<p class="meta">${escapeHtml(m)}</p>`).join("\n")}
-<div class="totals">${totals}</div>${interruptedNote(report)}
+${totalsHtml}${interruptedNote(report)}
 </header>
 <main>
 <h2>Operations × cases</h2>

@@ -1,13 +1,17 @@
 /**
  * JUnit XML, for CI: one `<testcase>` per case (classname `contract.<operation>`), with
- * `<failure>` (what differed and the requests) or `<skipped>`.
+ * `<failure>` (what differed and every request with both bodies) or `<skipped>`; a passed case
+ * keeps its requests and what its answer rests on in `<system-out>`. The test suite's properties
+ * name the server, the world and the count every report prints.
  *
  * @since 0.1.0
  */
 import * as Exchange from "../Exchange.js"
 import type { Comparison } from "../recording/Compare.js"
-import type { CaseResult, RunReport } from "../Report.js"
+import { type CaseResult, type RunReport, totalsLine, totalsOf } from "../Report.js"
+import * as Server from "../Server.js"
 import { describeSource } from "../Source.js"
+import { count } from "./Count.js"
 import { answerNote } from "./Text.js"
 
 /**
@@ -32,17 +36,19 @@ const testcase = (r: CaseResult): string => {
   const open = `    <testcase classname="contract.${escapeXml(r.operation)}" name="${escapeXml(r.id)}" time="${seconds(r.durationMs)}"`
   switch (r.outcome) {
     case "passed": {
-      const note = answerNote(r)
-      return note === ""
-        ? `${open}/>`
-        : `${open}>\n      <system-out>${escapeXml(note.replace(/^ — /, ""))}</system-out>\n    </testcase>`
+      const note = answerNote(r).replace(/^ — /, "")
+      const out = [...(note === "" ? [] : [note]), ...r.exchanges.map(Exchange.describe)].join("\n")
+      return out === "" ? `${open}/>` : `${open}>\n      <system-out>${escapeXml(out)}</system-out>\n    </testcase>`
     }
     case "skipped":
       return `${open}>\n      <skipped message="${escapeXml(r.messages.join("; "))}"/>\n    </testcase>`
     case "failed": {
-      const detail = [r.description, describeSource(r.source), ...r.exchanges.map(Exchange.format), ...r.messages].join(
-        "\n"
-      )
+      const detail = [
+        r.description,
+        describeSource(r.source),
+        ...r.exchanges.map(Exchange.describe),
+        ...r.messages
+      ].join("\n")
       return `${open}>\n      <failure message="${escapeXml(r.messages[0] ?? "failed")}">${escapeXml(detail)}</failure>\n    </testcase>`
     }
   }
@@ -55,9 +61,21 @@ const testcase = (r: CaseResult): string => {
 const interruptedCase = (report: RunReport): ReadonlyArray<string> => {
   if (report.interrupted === undefined) return []
   const { planned } = report.interrupted
-  const message = `interrupted after ${report.results.length} of ${planned} cases: ${planned - report.results.length} did not run`
+  const message = `interrupted after ${report.results.length} of ${count(planned, "case")}: ${planned - report.results.length} did not run`
   return [
     `    <testcase classname="contract" name="run:Interrupted" time="0">\n      <error type="interrupted" message="${escapeXml(message)}"/>\n    </testcase>`
+  ]
+}
+
+/** The test suite's properties: the server, the world, and the count as every report prints it. */
+const properties = (report: RunReport): ReadonlyArray<string> => {
+  const property = (name: string, value: string) => `      <property name="${name}" value="${escapeXml(value)}"/>`
+  return [
+    "    <properties>",
+    property("server", Server.describe(report.server)),
+    property("world", `${report.world} — ${report.worldDescription}`),
+    property("summary", totalsLine(totalsOf(report))),
+    "    </properties>"
   ]
 }
 
@@ -76,6 +94,7 @@ export const format = (report: RunReport): string => {
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="clerk-contract" tests="${tests}" failures="${report.failed}" skipped="${report.skipped}" errors="${extra.length}" ${time}>`,
     `  <testsuite name="${escapeXml(`contract (${report.world} world) ${report.baseUrl}`)}" tests="${tests}" failures="${report.failed}" errors="${extra.length}" skipped="${report.skipped}" ${time} timestamp="${escapeXml(report.startedAt)}">`,
+    ...properties(report),
     ...report.results.map(testcase),
     ...extra,
     "  </testsuite>",

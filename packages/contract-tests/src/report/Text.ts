@@ -5,8 +5,19 @@
  * @since 0.1.0
  */
 import * as Exchange from "../Exchange.js"
-import { assumedCounts, type CaseResult, isAlternative, type RunReport, summaryLine } from "../Report.js"
+import {
+  assumptionsLine,
+  type CaseResult,
+  isAlternative,
+  type RunHeader,
+  type RunReport,
+  summaryLine,
+  totalsLine,
+  totalsOf
+} from "../Report.js"
+import * as Server from "../Server.js"
 import { describeSource } from "../Source.js"
+import { count } from "./Count.js"
 
 /**
  * Colours, or none (when the output is not a terminal).
@@ -43,12 +54,6 @@ export const ansi: Style = {
 }
 
 /**
- * The block of one case.
- *
- * @since 0.1.0
- * @category formatting
- */
-/**
  * What a passed case's answer rests on, for its line: nothing for `spec`/`documented`, the answer
  * the server gave for `assumed` (and the preferred one when it gave another), the recording for
  * `observed`.
@@ -72,7 +77,13 @@ export const answerNote = (result: CaseResult): string => {
   }
 }
 
-/** One case's result as the text report prints it: PASS/FAIL/SKIP, its id, time, source and what differed. */
+/**
+ * The block of one case: PASS/FAIL/SKIP, its id and time; for a failure its description, source,
+ * accepted answers, every request it sent (with its body) and what differed.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
 export const formatResult = (result: CaseResult, style: Style = plain): string => {
   const time = style.dim(`(${result.durationMs} ms)`)
   switch (result.outcome) {
@@ -95,32 +106,28 @@ export const formatResult = (result: CaseResult, style: Style = plain): string =
 }
 
 /**
- * The header of a run: where, which world.
+ * The header of a run: the server (which one, its base URL) and the world.
  *
  * @since 0.1.0
  * @category formatting
  */
-export const formatHeader = (target: { readonly baseUrl: string; readonly worldDescription: string }): string =>
-  `Contract suite against ${target.baseUrl}\nWorld: ${target.worldDescription}\n`
+export const formatHeader = (header: Omit<RunHeader, "baseUrl">): string =>
+  `Contract suite against ${Server.describe(header.server)}\nWorld: ${header.world} — ${header.worldDescription}\n`
 
 /**
- * The end of a run: totals, skipped cases, and the summary line `N passed, M failed` on its own line.
+ * The end of a run: the count of its cases (the same line as every report's), what the cases
+ * passed on assumptions got, and the summary line `N passed, M failed` on its own line, the last.
  *
  * @since 0.1.0
  * @category formatting
  */
 export const formatFooter = (report: RunReport): string => {
-  const assumed = assumedCounts(report)
+  const totals = totalsOf(report)
+  const assumptions = assumptionsLine(totals)
   return [
     "",
-    `${report.results.length} cases in ${(report.durationMs / 1000).toFixed(1)} s` +
-      (report.skipped > 0 ? `, ${report.skipped} skipped (the world cannot support them)` : ""),
-    ...(assumed.preferred + assumed.alternative > 0
-      ? [
-          `${assumed.preferred + assumed.alternative} assumed expectations answered: ${assumed.preferred} with the preferred answer, ${assumed.alternative} with an accepted alternative` +
-            (report.strict ? " (--strict: alternatives fail)" : "")
-        ]
-      : []),
+    `${count(totals.cases, "case")} in ${(report.durationMs / 1000).toFixed(1)} s: ${totalsLine(totals)}`,
+    ...(assumptions === undefined ? [] : [assumptions + (report.strict ? " (--strict: alternatives fail)" : "")]),
     summaryLine(report)
   ].join("\n")
 }

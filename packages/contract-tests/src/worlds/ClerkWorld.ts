@@ -155,7 +155,7 @@ export const make = (session: Session): Effect.Effect<World, WorldError, Scope.S
     }
     return {
       kind: "clerk",
-      description: `provisioned on Clerk (run ${run}): 7 users, 3 organizations, removed at the end`,
+      description: `provisioned through the Backend API (run ${run}): 7 users, 3 organizations, removed at the end`,
       organizationId: main.id,
       otherOrganizationId: other.id,
       spareUserIds: [id(5), id(6), id(3)],

@@ -11,6 +11,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import type { Session } from "../Probe.js"
+import { count } from "../report/Count.js"
 import { type Capability, type World, WorldError, type WorldUser } from "../World.js"
 import { pick } from "./pick.js"
 
@@ -55,7 +56,7 @@ export const fromMemberships = (
   })
   return Either.map(picked, (p) => ({
     kind: "discover" as const,
-    description: `discovered: ${organizations.size} organizations and ${users.size} users in ${all.length} memberships`,
+    description: `discovered: ${count(organizations.size, "organization")} and ${count(users.size, "user")} in ${count(all.length, "membership")}`,
     ...p,
     users,
     capabilities: new Set<Capability>([
