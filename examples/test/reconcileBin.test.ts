@@ -87,3 +87,30 @@ describe("reconcile --help, piped", () => {
     })
   )
 })
+
+describe("pnpm reconcile from the repo root", () => {
+  it.live(
+    "is the examples' command (built first): a mistake is its one line, with no pnpm banner",
+    () =>
+      Effect.async<{ readonly code: number | null; readonly stderr: string }>((resume) => {
+        const env: Record<string, string> = {}
+        for (const [k, v] of Object.entries(process.env)) {
+          if (v !== undefined && k !== "INIT_CWD" && k !== "CLERK_SECRET_KEY" && !k.startsWith("npm_")) env[k] = v
+        }
+        const child = spawn("pnpm", ["reconcile", ...desired, "--concurrency", "0"], { cwd: repoRoot, env })
+        let stderr = ""
+        child.stderr.on("data", (chunk) => {
+          stderr += chunk
+        })
+        child.on("error", (error) => resume(Effect.die(error)))
+        child.on("close", (code) => resume(Effect.succeed({ code, stderr })))
+        return Effect.sync(() => child.kill("SIGKILL"))
+      }).pipe(
+        Effect.tap(({ code, stderr }) => {
+          expect(stderr).toBe("error: --concurrency 0 is not an integer from 1 to 64 (try --concurrency 8)\n")
+          expect(code).toBe(2)
+        })
+      ),
+    120_000
+  )
+})
