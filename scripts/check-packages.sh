@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Publish-readiness of every published package (core, client, client-effect4, fixtures, contract-tests;
-# bench and examples are private): `pnpm -r publish --dry-run` packs and checks them, publint (strict)
-# lints each package.json against what it packs, and are-the-types-wrong (`attw --pack`, profile
-# esm-only: the packages are ESM only, so CommonJS `require` is not a target) checks that every
-# export resolves to JavaScript and types under node16 and bundlers. Fails on any finding.
+# Publish-readiness of every published package (core, client, client-effect4, cli-kit, fixtures,
+# contract-tests; bench and examples are private): `pnpm -r publish --dry-run` packs and checks
+# them, publint (strict) lints each package.json against what it packs, and are-the-types-wrong
+# (`attw --pack`, profile esm-only: the packages are ESM only, so CommonJS `require` is not a
+# target) checks that every export resolves to JavaScript and types under node16 and bundlers.
+# Fails on any finding.
 #
 #   bash scripts/check-packages.sh        (pnpm check:packages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$PWD/node_modules/.bin"
-packages=(packages/core packages/client packages/client-effect4 packages/fixtures packages/contract-tests)
+packages=(packages/core packages/client packages/client-effect4 packages/cli-kit packages/fixtures packages/contract-tests)
 
 pnpm --silent turbo run build --filter=@clerk-effect/contract-tests... --filter=@clerk-effect/client-effect4 \
   --output-logs=errors-only >&2

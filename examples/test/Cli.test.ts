@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DefaultSecretKey, MockClerk, SmallWorld, layer as mockLayer } from "@clerk-effect/fixtures"
-import { NodeFileSystem } from "@effect/platform-node"
+import { Run } from "@clerk-effect/cli-kit"
 import { describe, expect, it } from "@effect/vitest"
 import { ConfigProvider, type Console, Effect } from "effect"
 import * as Cli from "../src/reconcile/Cli.js"
@@ -25,7 +25,7 @@ const run = (argv: ReadonlyArray<string>, env: Record<string, string>) =>
     const code = yield* Cli.main(argv).pipe(
       Effect.withConsole(console),
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))),
-      Effect.provide(NodeFileSystem.layer)
+      Effect.provide(Run.NodeEnvironment)
     )
     return { code, out: out.join("\n"), err: err.join("\n") }
   })
@@ -33,7 +33,7 @@ const run = (argv: ReadonlyArray<string>, env: Record<string, string>) =>
 const oneLine = (text: string) => {
   expect(text.split("\n")).toHaveLength(1)
   expect(text).not.toMatch(/\n\s+at /)
-  expect(text).toMatch(/^reconcile: /)
+  expect(text).toMatch(/^error: /)
 }
 
 describe("the reconcile command", () => {
@@ -83,9 +83,9 @@ describe("the reconcile command", () => {
 
       const usage = yield* run(["--org", "org_acme"], good)
       expect(usage.code).toBe(2)
-      expect(usage.err).toBe(`reconcile: --desired <file> is required (see --help)\n${Cli.Usage}`)
+      expect(usage.err).toBe("error: --desired is missing (try --desired examples/team.json)")
       expect((yield* run(["--org", "o", "--desired", desiredFile, "--concurrency", "0"], good)).code).toBe(2)
-      expect((yield* run(["--help"], good)).out).toBe(Cli.Usage)
+      expect((yield* run(["--help"], good)).out).toMatch(/^Usage: pnpm reconcile \[options\]\n/)
 
       expect((yield* mock.snapshot).memberships.filter((m) => m.organizationId === "org_acme")).toHaveLength(5)
     }).pipe(Effect.provide(mockLayer()))

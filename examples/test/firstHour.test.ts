@@ -108,7 +108,7 @@ describe("pnpm --filter @clerk-effect/examples run reconcile", () => {
         expect(stdout).toContain("~ user_bob org:member -> org:admin")
         expect(stdout).not.toContain("applied 6")
         expect(stderr.trim().split("\n")).toEqual([
-          "reconcile: interrupted after 3 of 6 changes (listed above); run the same command again to do what is left"
+          "error: interrupted after 3 of 6 changes (listed above); run the same command again to do what is left"
         ])
         expect(stderr + stdout).not.toMatch(/ELIFECYCLE|ERR_PNPM|Command failed/)
         expect(code).toBe(130)
@@ -122,7 +122,9 @@ describe("pnpm --filter @clerk-effect/examples run reconcile", () => {
       Effect.gen(function* () {
         const { code, stderr } = yield* pnpm([...reconcile, "--desired", "examples/team.json", "--dryrun"])
         expect(code).toBe(2)
-        expect(stderr.split("\n")[0]).toBe("reconcile: Unknown option '--dryrun' (see --help)")
+        expect(stderr.split("\n")[0]).toBe(
+          "error: unknown option --dryrun (try --dry-run, or pnpm reconcile --help for the options)"
+        )
         expect(stderr).not.toMatch(/ELIFECYCLE|ERR_PNPM/)
       }),
     120_000

@@ -1,14 +1,15 @@
 /**
- * The command line of the reconciliation job, as a function of its arguments (the environment is
- * read through `Config`), so it can be tested in process. Every failure a user can cause prints
- * one line saying what to do, never a stack trace; the result is the exit code.
+ * The command line of the reconciliation job on `@effect/cli`, with the conventions of every CLI of
+ * the repo (`@clerk-effect/cli-kit`): a mistake in the command is one line `error: … (try …)`, exit
+ * 2; a run that cannot start or complete is one line saying what to do, exit 1. The environment is
+ * read through `Config`, so the command can be tested in process (`main`).
  *
  * @since 0.1.0
  */
-import { ClerkTransport, RateLimit } from "@clerk-effect/client"
+import { Flag, Program, Run, UserError } from "@clerk-effect/cli-kit"
+import { ClerkTransport, RateLimit, version } from "@clerk-effect/client"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as NodePath from "node:path"
-import { parseArgs } from "node:util"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
@@ -22,13 +23,38 @@ import * as Reconcile from "./Reconcile.js"
 import * as Summary from "./Summary.js"
 
 /**
- * The usage line.
+ * The flags of the command.
  *
- * @since 0.1.0
- * @category constants
+ * @since 0.2.0
+ * @category flags
  */
-export const Usage =
-  "usage: reconcile --org <organization_id> --desired <file.json|file.csv> [--dry-run] [--concurrency N] [--rate-limit development|production]"
+export const flags = {
+  org: Flag.text("org", { value: "ID", description: "the organization to reconcile", example: "org_acme" }),
+  desired: Flag.text("desired", {
+    value: "FILE",
+    description: "the desired members, .json or .csv (relative to where you ran the command)",
+    example: "examples/team.json"
+  }),
+  dryRun: Flag.boolean("dry-run", { description: "print the plan, change nothing" }),
+  concurrency: Flag.withDefault(
+    Flag.integer("concurrency", {
+      value: "N",
+      description: `changes in flight at once (default ${Reconcile.DefaultConcurrency})`,
+      example: String(Reconcile.DefaultConcurrency),
+      min: 1,
+      max: 64
+    }),
+    Reconcile.DefaultConcurrency
+  ),
+  rateLimit: Flag.withDefault(
+    Flag.choice("rate-limit", ["development", "production"], {
+      value: "LIMIT",
+      description: "stay under Clerk's limit: development (100 requests / 10 s, the default) or production (1000)",
+      example: "production"
+    }),
+    "development"
+  )
+}
 
 /**
  * Parsed arguments.
@@ -36,58 +62,7 @@ export const Usage =
  * @since 0.1.0
  * @category models
  */
-export interface Args {
-  readonly organizationId: string
-  readonly desiredFile: string
-  readonly dryRun: boolean
-  readonly concurrency: number
-  readonly rateLimit: "development" | "production"
-}
-
-/**
- * Reads the arguments: the arguments, or the one-line complaint (`help` when help was asked).
- *
- * @since 0.1.0
- * @category parsing
- */
-export const parse = (argv: ReadonlyArray<string>): { readonly args: Args } | { readonly problem: string } => {
-  let values: Record<string, string | boolean | undefined>
-  try {
-    values = parseArgs({
-      args: [...argv].filter((a) => a !== "--"),
-      options: {
-        org: { type: "string" },
-        desired: { type: "string" },
-        "dry-run": { type: "boolean" },
-        concurrency: { type: "string" },
-        "rate-limit": { type: "string" },
-        help: { type: "boolean", short: "h" }
-      },
-      strict: true,
-      allowPositionals: false
-    }).values
-  } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) }
-  }
-  if (values.help === true) return { problem: "help" }
-  const org = values.org
-  const desired = values.desired
-  if (typeof org !== "string" || org === "") return { problem: "--org <organization_id> is required" }
-  if (typeof desired !== "string" || desired === "") return { problem: "--desired <file> is required" }
-  const concurrencyText =
-    typeof values.concurrency === "string" ? values.concurrency : String(Reconcile.DefaultConcurrency)
-  const concurrency = Number(concurrencyText)
-  if (!/^\d+$/.test(concurrencyText) || concurrency < 1 || concurrency > 64) {
-    return { problem: "--concurrency must be an integer from 1 to 64" }
-  }
-  const rateLimit = values["rate-limit"] ?? "development"
-  if (rateLimit !== "development" && rateLimit !== "production") {
-    return { problem: "--rate-limit is development (100 requests / 10 s) or production (1000 / 10 s)" }
-  }
-  return {
-    args: { organizationId: org, desiredFile: desired, dryRun: values["dry-run"] === true, concurrency, rateLimit }
-  }
-}
+export type Args = Program.Parsed<typeof flags>
 
 /** The one line for a run that could not read the organization, by the client error behind it. */
 const explain = (error: Reconcile.CurrentMembersUnavailable, apiUrl: string): string => {
@@ -125,37 +100,31 @@ export const userCwd = (env: NodeJS.ProcessEnv = process.env): string =>
 
 const apiUrlConfig = Config.string("CLERK_API_URL").pipe(Config.withDefault(ClerkTransport.DefaultApiUrl))
 
+/** A failure of the run (not of the command line): one line, exit 1. */
+const fail = (message: string) => new UserError({ message, exitCode: 1 })
+
 /**
- * Runs the command: reads the desired file, reconciles, prints the summary. Exit code 0 when every
- * change applied (or in a dry run), 1 when some failed or the run could not start, 2 for bad usage.
+ * The run: reads the desired file, reconciles, prints the summary. Exit code 0 when every change
+ * applied (or in a dry run), 1 when some failed or the run could not start.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category running
  */
-export const main = (argv: ReadonlyArray<string>): Effect.Effect<number, never, FileSystem.FileSystem> =>
+export const run = (args: Args): Effect.Effect<number, UserError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const fail = (line: string, code = 1) => Effect.as(Console.error(`reconcile: ${line}`), code)
-    const parsed = parse(argv)
-    if ("problem" in parsed) {
-      if (parsed.problem === "help") return yield* Effect.as(Console.log(Usage), 0)
-      return yield* Effect.as(Console.error(`reconcile: ${parsed.problem} (see --help)\n${Usage}`), 2)
-    }
-    const { args } = parsed
     const secret = yield* Effect.orElseSucceed(Config.option(Config.redacted("CLERK_SECRET_KEY")), () => Option.none())
     if (Option.isNone(secret) || Redacted.value(secret.value).trim() === "") return yield* fail(NoSecretKey)
     const fs = yield* FileSystem.FileSystem
     // relative to where the user ran the command (pnpm runs the script inside examples/)
-    const desiredPath = NodePath.resolve(userCwd(), args.desiredFile)
+    const desiredPath = NodePath.resolve(userCwd(), args.desired)
     const text = yield* Effect.either(fs.readFileString(desiredPath))
     if (text._tag === "Left") {
       const reason = text.left._tag === "SystemError" && text.left.reason === "NotFound" ? "no such file" : "unreadable"
       return yield* fail(
-        `cannot read ${args.desiredFile} (${reason})${desiredPath === args.desiredFile ? "" : ` at ${desiredPath}`}; --desired takes a .json or .csv file, relative to where you ran the command`
+        `cannot read ${args.desired} (${reason})${desiredPath === args.desired ? "" : ` at ${desiredPath}`}; --desired takes a .json or .csv file, relative to where you ran the command`
       )
     }
-    const desired = yield* Effect.either(
-      Desired.parse(text.right, Desired.formatOf(args.desiredFile), args.desiredFile)
-    )
+    const desired = yield* Effect.either(Desired.parse(text.right, Desired.formatOf(args.desired), args.desired))
     if (desired._tag === "Left") return yield* fail(desired.left.message)
     const apiUrl = yield* Effect.orElseSucceed(apiUrlConfig, () => ClerkTransport.DefaultApiUrl)
     const layer = AppLayers.live({ rateLimit: RateLimit[args.rateLimit] })
@@ -164,14 +133,16 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<number, never, 
       completed: 0
     })
     const interrupted = Effect.flatMap(Ref.get(progress), ({ plan, completed }) =>
-      fail(
-        plan === undefined || plan.dryRun || plan.changes.length === 0
-          ? "interrupted; nothing was changed"
-          : `interrupted after ${completed} of ${plan.changes.length} changes (listed above); run the same command again to do what is left`
+      Console.error(
+        `error: ${
+          plan === undefined || plan.dryRun || plan.changes.length === 0
+            ? "interrupted; nothing was changed"
+            : `interrupted after ${completed} of ${plan.changes.length} changes (listed above); run the same command again to do what is left`
+        }`
       )
     )
     const result = yield* Reconcile.run({
-      organizationId: args.organizationId,
+      organizationId: args.org,
       desired: desired.right,
       dryRun: args.dryRun,
       concurrency: args.concurrency,
@@ -205,3 +176,32 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<number, never, 
     }
     return Summary.totals(summary).failed > 0 ? 1 : 0
   })
+
+/**
+ * The command: `pnpm reconcile --org ID --desired FILE [--dry-run] [--concurrency N] [--rate-limit …]`
+ * (from the repo root, or inside examples/), against `CLERK_API_URL` (default Clerk) with
+ * `CLERK_SECRET_KEY`.
+ *
+ * @since 0.2.0
+ * @category commands
+ */
+export const program = Program.make({
+  usage: "pnpm reconcile",
+  summary: "Reconciles an organization's roles with a desired list of members.",
+  notes: [
+    "Reads CLERK_SECRET_KEY, and CLERK_API_URL (default Clerk's; the mock's URL to try it on the mock).",
+    "Exit code: 0 every change applied (or a dry run), 1 a change failed or the run could not start, 2 a mistake in the command."
+  ],
+  version,
+  flags,
+  handler: run
+})
+
+/**
+ * Runs the command line `argv` (after the program's name) in process: the exit code. Every
+ * failure a user can cause prints one line saying what to do, never a stack trace.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const main = (argv: ReadonlyArray<string>) => Run.execute(program, Run.userArgs(argv))

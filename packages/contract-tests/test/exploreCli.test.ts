@@ -82,14 +82,14 @@ describe("pnpm contract explore (dist/bin.js)", () => {
   )
 
   it.each([
-    [["explore", "--runs", "0"], {}, "--runs 0 must be from 1 to 100000 (try --runs 100)"],
+    [["explore", "--runs", "0"], {}, "--runs 0 is not an integer from 1 to 100000 (try --runs 100)"],
     [["explore", "--replay", "garbage"], {}, "--replay: it is not a token printed by explore"],
     [
       ["explore", "--base-url", "https://api.clerk.com/v1"],
       { CLERK_SECRET_KEY: "sk_live_explore_test" },
       "--allow-live"
     ],
-    [["explore", "--bogus"], {}, "run `pnpm contract explore --help` for the options"]
+    [["explore", "--bogus"], {}, "(try pnpm contract explore --help for the options)"]
   ] as const)(
     "a user mistake (%j) prints one line saying what to do, exit 2",
     async (args, env, says) => {

@@ -185,7 +185,7 @@ describe("the contract CLI, first hour", () => {
         const { code, stderr } = yield* node(["--junt", "x.xml"], dir)
         expect(code).toBe(2)
         expect(stderr.trim().split("\n")).toEqual([
-          "error: Received unknown argument: '--junt'; run `pnpm contract --help` for the options"
+          "error: unknown option --junt (try --junit reports/contract.xml, or pnpm contract --help for the options)"
         ])
       }),
     60_000

@@ -7,8 +7,10 @@
  */
 import { existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import * as Command from "@effect/cli/Command"
+import { Flag, Program } from "@clerk-effect/cli-kit"
 import * as Options from "@effect/cli/Options"
+import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -24,10 +26,9 @@ import * as Writer from "../recording/Writer.js"
 import type { CaseResult } from "../Report.js"
 import { count } from "../report/Count.js"
 import * as Text from "../report/Text.js"
-import { type WorldKind, WorldKinds } from "../World.js"
+import { WorldKinds } from "../World.js"
 import * as CompareRun from "./CompareRun.js"
 import * as CaseTimeout from "./CaseTimeout.js"
-import * as Drift from "./Drift.js"
 import * as Grep from "./Grep.js"
 import * as Interrupted from "./Interrupted.js"
 import * as Output from "./Output.js"
@@ -35,6 +36,7 @@ import * as Paths from "./Paths.js"
 import { runTarget } from "./Run.js"
 import { resolve } from "./Target.js"
 import { UserError } from "./UserError.js"
+import { version } from "../version.js"
 
 /**
  * Where a committed recording of the real API pins assumed expectations by default:
@@ -45,58 +47,96 @@ import { UserError } from "./UserError.js"
  */
 export const DefaultObserved = fileURLToPath(new URL("../../recordings/clerk", import.meta.url))
 
-const options = {
-  baseUrl: Options.text("base-url").pipe(
-    Options.withDescription("the API to check, e.g. https://api.clerk.com/v1 (default: the embedded mock)"),
-    Options.optional
+/**
+ * The flags of `pnpm contract`.
+ *
+ * @since 0.4.0
+ * @category flags
+ */
+export const flags = {
+  baseUrl: Flag.optional(
+    Flag.text("base-url", {
+      value: "URL",
+      description: "the API to check (default: the embedded mock)",
+      example: "https://api.clerk.com/v1"
+    })
   ),
-  secret: Options.redacted("secret").pipe(
-    Options.withDescription("the secret key (default: CLERK_SECRET_KEY)"),
-    Options.withFallbackConfig(Config.redacted("CLERK_SECRET_KEY")),
-    Options.optional
+  secret: Flag.optional(
+    Flag.mapOptions(
+      Flag.redacted("secret", {
+        value: "KEY",
+        description: "the secret key (default: CLERK_SECRET_KEY)",
+        example: "sk_test_…"
+      }),
+      Options.withFallbackConfig(Config.redacted("CLERK_SECRET_KEY"))
+    )
   ),
-  world: Options.choice("world", WorldKinds).pipe(
-    Options.withDescription("how the suite sets up: mock, clerk (provision users and organizations) or discover"),
-    Options.optional
+  world: Flag.optional(
+    Flag.choice("world", WorldKinds, {
+      value: "WORLD",
+      description: "how the suite sets up: mock, clerk (provisions users and organizations) or discover",
+      example: "discover"
+    })
   ),
-  grep: Options.text("grep").pipe(Options.withDescription("run only the cases whose id matches"), Options.optional),
-  junit: Options.text("junit").pipe(Options.withDescription("write a JUnit XML report to this file"), Options.optional),
-  json: Options.text("json").pipe(Options.withDescription("write a JSON report to this file"), Options.optional),
-  allowLive: Options.boolean("allow-live").pipe(Options.withDescription("accept an sk_live_ key (production data!)")),
-  record: Options.text("record").pipe(
-    Options.withDescription("write every exchange of the run, redacted, into this folder (one file per case)"),
-    Options.optional
+  grep: Flag.optional(
+    Flag.text("grep", {
+      value: "PATTERN",
+      description: "run only the cases whose id matches (RE2, case-insensitive)",
+      example: "'^list:'"
+    })
   ),
-  compare: Options.text("compare").pipe(
-    Options.withDescription(
-      "run the cases recorded in this folder against the server (default: the embedded mock) and report every difference"
-    ),
-    Options.optional
+  junit: Flag.optional(
+    Flag.text("junit", { value: "FILE", description: "write a JUnit XML report", example: "reports/contract.xml" })
   ),
-  observed: Options.text("observed").pipe(
-    Options.withDescription(
-      "pin assumed expectations with the answers of the recording in this folder (default: recordings/clerk when present)"
-    ),
-    Options.optional
+  json: Flag.optional(
+    Flag.text("json", { value: "FILE", description: "write a JSON report", example: "reports/contract.json" })
   ),
-  html: Options.text("html").pipe(Options.withDescription("write an HTML report to this file"), Options.optional),
-  strict: Options.boolean("strict").pipe(
-    Options.withDescription("accept only each case's preferred answer (an assumed expectation's alternatives fail)")
+  html: Flag.optional(
+    Flag.text("html", { value: "FILE", description: "write an HTML report", example: "reports/contract.html" })
   ),
-  caseTimeout: Options.text("case-timeout").pipe(
-    Options.withDescription("the deadline of each case, e.g. 30s or 5m (default 2m): past it the case fails"),
-    Options.optional
+  allowLive: Flag.boolean("allow-live", { description: "accept an sk_live_ key (production data!)" }),
+  record: Flag.optional(
+    Flag.text("record", {
+      value: "DIR",
+      description: "record every exchange, redacted, into this folder (one file per case)",
+      example: "recordings/clerk"
+    })
   ),
-  regressions: Options.text("regressions").pipe(
-    Options.withDescription(
-      "also run the regression cases (explore --save-case) in this folder (default: regressions/ in this package, when present)"
-    ),
-    Options.optional
+  compare: Flag.optional(
+    Flag.text("compare", {
+      value: "DIR",
+      description: "run the cases recorded in this folder and report every difference",
+      example: "recordings/clerk"
+    })
+  ),
+  observed: Flag.optional(
+    Flag.text("observed", {
+      value: "DIR",
+      description: "pin assumed expectations with this recording (default: recordings/clerk if present)",
+      example: "recordings/clerk"
+    })
+  ),
+  strict: Flag.boolean("strict", {
+    description: "accept only each case's preferred answer (assumed alternatives fail)"
+  }),
+  caseTimeout: Flag.optional(
+    Flag.text("case-timeout", {
+      value: "DURATION",
+      description: "the deadline of each case, e.g. 30s or 5m (default 2m)",
+      example: "2m"
+    })
+  ),
+  regressions: Flag.optional(
+    Flag.text("regressions", {
+      value: "DIR",
+      description: "also run the regression cases in this folder (default: this package's regressions/)",
+      example: "regressions"
+    })
   )
 }
 
-/** Parsed options. */
-type Parsed = Command.Command.ParseConfig<typeof options>
+/** Parsed flags. */
+type Parsed = Program.Parsed<typeof flags>
 
 const print = (style: Text.Style) => (result: CaseResult) => Console.log(Text.formatResult(result, style))
 
@@ -168,7 +208,7 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
     const targetOptions = {
       baseUrl: parsed.baseUrl,
       secretKey: parsed.secret,
-      world: parsed.world as Option.Option<WorldKind>,
+      world: parsed.world,
       allowLive: parsed.allowLive
     }
     if (Option.isSome(parsed.compare)) {
@@ -223,39 +263,21 @@ export const handler = (parsed: Parsed, style: Text.Style = Text.plain) =>
   })
 
 /**
- * The `contract` command; its handler's result is the exit code, kept in `exitCode` (whose
- * `started` is set once the options parsed and the handler runs).
+ * `pnpm contract`; `style` colours the report; `subcommands` are `drift` and `explore` (see bin.ts).
  *
  * @since 0.1.0
  * @category commands
  */
-export const make = (style: Text.Style, exitCode: { code: number; started?: boolean }) =>
-  Command.make("contract", options, (parsed) =>
-    Effect.suspend(() => {
-      exitCode.started = true
-      return handler(parsed, style)
-    }).pipe(
-      Effect.catchTag("UserError", (e) => Effect.as(Console.error(`error: ${e.message}`), 2)),
-      Effect.tap((code) =>
-        Effect.sync(() => {
-          exitCode.code = code
-        })
-      )
-    )
-  ).pipe(
-    Command.withDescription(
-      "Checks that a server implements Clerk's Organization Memberships API as the client expects. " +
-        "Without --base-url it runs against the embedded mock. " +
-        "`pnpm contract drift --spec FILE` compares the contract with an OpenAPI document."
-    )
-  )
-
-/**
- * `contract drift …`: the command line when its first argument is `drift` (a separate command, so
- * that a mistake in the suite's own options is reported as that, not as an unknown subcommand).
- *
- * @since 0.2.0
- * @category commands
- */
-export const makeDrift = (exitCode: { code: number; started?: boolean }) =>
-  Command.make("contract").pipe(Command.withSubcommands([Drift.make(exitCode)]))
+export const make = <S>(style: Text.Style, subcommands: ReadonlyArray<Program.Program<S>> = []) =>
+  Program.make<typeof flags, S | HttpClient.HttpClient | FileSystem.FileSystem>({
+    usage: "pnpm contract",
+    summary: "Checks that a server implements Clerk's Organization Memberships API as the client expects.",
+    notes: [
+      "Without --base-url it runs against the embedded mock. Relative paths are from where you ran the command.",
+      "Exit code: 0 every case passed, 1 a case failed, 2 a mistake in the command (one line saying what to try)."
+    ],
+    version,
+    flags,
+    handler: (parsed) => handler(parsed, style),
+    subcommands
+  })

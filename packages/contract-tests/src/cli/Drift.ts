@@ -7,13 +7,13 @@
  * @since 0.1.0
  */
 import * as Path from "node:path"
-import * as Command from "@effect/cli/Command"
-import * as Options from "@effect/cli/Options"
+import { Flag, Program } from "@clerk-effect/cli-kit"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Yaml from "yaml"
 import * as Drift from "../drift/Drift.js"
+import { version } from "../version.js"
 import { UserError } from "./UserError.js"
 
 /**
@@ -53,27 +53,29 @@ export const readSpec = (file: string) =>
   })
 
 /**
- * The `drift` subcommand; its exit code is kept in `exitCode`.
+ * `pnpm contract drift --spec FILE`.
  *
  * @since 0.1.0
  * @category commands
  */
-export const make = (exitCode: { code: number }) =>
-  Command.make(
-    "drift",
-    { spec: Options.text("spec").pipe(Options.withDescription("Clerk's OpenAPI document (YAML or JSON)")) },
-    ({ spec }) =>
+export const make = () =>
+  Program.make({
+    usage: "pnpm contract drift",
+    summary: "Compares the contract with an OpenAPI document of Clerk's Backend API.",
+    notes: ["Exit code: 0 nothing differs (intended differences aside), 1 a difference, 2 a mistake in the command."],
+    version,
+    flags: {
+      spec: Flag.text("spec", {
+        value: "FILE",
+        description: "Clerk's OpenAPI document, YAML or JSON (required)",
+        example: "clerk-openapi.yml"
+      })
+    },
+    handler: ({ spec }) =>
       Effect.gen(function* () {
         const doc = yield* readSpec(spec)
         const report = Drift.compare(doc)
         for (const line of Drift.format(report)) yield* Console.log(line)
         return Drift.hasDrift(report) ? 1 : 0
-      }).pipe(
-        Effect.catchTag("UserError", (e) => Effect.as(Console.error(`error: ${e.message}`), 2)),
-        Effect.tap((code) =>
-          Effect.sync(() => {
-            exitCode.code = code
-          })
-        )
-      )
-  ).pipe(Command.withDescription("Compares the contract with an OpenAPI document of Clerk's Backend API."))
+      })
+  })

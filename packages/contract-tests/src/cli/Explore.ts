@@ -7,7 +7,7 @@
  * @since 0.3.0
  */
 import * as NodePath from "node:path"
-import * as Command from "@effect/cli/Command"
+import { Flag, Program } from "@clerk-effect/cli-kit"
 import * as Options from "@effect/cli/Options"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
@@ -21,7 +21,8 @@ import * as Token from "../explore/Token.js"
 import * as Regressions from "../regressions/Folder.js"
 import * as RegressionCase from "../regressions/RegressionCase.js"
 import * as Suite from "../Suite.js"
-import { type WorldKind, WorldKinds } from "../World.js"
+import { version } from "../version.js"
+import { WorldKinds } from "../World.js"
 import { pinned } from "./Command.js"
 import * as Output from "./Output.js"
 import * as Paths from "./Paths.js"
@@ -29,59 +30,109 @@ import { withTarget } from "./Run.js"
 import { resolve, type Target } from "./Target.js"
 import { UserError } from "./UserError.js"
 
-const options = {
-  baseUrl: Options.text("base-url").pipe(
-    Options.withDescription("the API to explore, e.g. http://localhost:4010/v1 (default: the embedded mock)"),
-    Options.optional
+/**
+ * The flags of `pnpm contract explore`.
+ *
+ * @since 0.4.0
+ * @category flags
+ */
+export const flags = {
+  baseUrl: Flag.optional(
+    Flag.text("base-url", {
+      value: "URL",
+      description: "the API to explore (default: the embedded mock)",
+      example: "http://127.0.0.1:4010/v1"
+    })
   ),
-  secret: Options.redacted("secret").pipe(
-    Options.withDescription("the secret key (default: CLERK_SECRET_KEY)"),
-    Options.withFallbackConfig(Config.redacted("CLERK_SECRET_KEY")),
-    Options.optional
+  secret: Flag.optional(
+    Flag.mapOptions(
+      Flag.redacted("secret", {
+        value: "KEY",
+        description: "the secret key (default: CLERK_SECRET_KEY)",
+        example: "sk_test_…"
+      }),
+      Options.withFallbackConfig(Config.redacted("CLERK_SECRET_KEY"))
+    )
   ),
-  world: Options.choice("world", WorldKinds).pipe(
-    Options.withDescription("how to set up: mock, clerk (provision users and organizations) or discover"),
-    Options.optional
+  world: Flag.optional(
+    Flag.choice("world", WorldKinds, {
+      value: "WORLD",
+      description: "how to set up: mock, clerk (provisions users and organizations) or discover",
+      example: "discover"
+    })
   ),
-  allowLive: Options.boolean("allow-live").pipe(Options.withDescription("accept an sk_live_ key (production data!)")),
-  runs: Options.integer("runs").pipe(
-    Options.withDescription(`how many sequences to generate (default ${Explore.Defaults.runs})`),
-    Options.optional
+  allowLive: Flag.boolean("allow-live", { description: "accept an sk_live_ key (production data!)" }),
+  runs: Flag.optional(
+    Flag.integer("runs", {
+      value: "N",
+      description: `how many sequences to generate (default ${Explore.Defaults.runs})`,
+      example: String(Explore.Defaults.runs),
+      min: 1,
+      max: 100_000
+    })
   ),
-  steps: Options.integer("steps").pipe(
-    Options.withDescription(`the longest sequence (default ${Explore.Defaults.steps})`),
-    Options.optional
+  steps: Flag.optional(
+    Flag.integer("steps", {
+      value: "N",
+      description: `the longest sequence (default ${Explore.Defaults.steps})`,
+      example: String(Explore.Defaults.steps),
+      min: 1,
+      max: 1000
+    })
   ),
-  seed: Options.integer("seed").pipe(
-    Options.withDescription("fast-check's seed (default: drawn, and printed)"),
-    Options.optional
+  seed: Flag.optional(
+    Flag.integer("seed", {
+      value: "N",
+      description: "fast-check's seed (default: drawn, and printed)",
+      example: "42",
+      min: 0,
+      max: 4_294_967_295
+    })
   ),
-  replay: Options.text("replay").pipe(
-    Options.withDescription("run exactly the sequence of a token a failure printed"),
-    Options.optional
+  replay: Flag.optional(
+    Flag.text("replay", {
+      value: "TOKEN",
+      description: "run exactly the sequence of a token a failure printed",
+      example: "TOKEN"
+    })
   ),
-  timeLimit: Options.text("time-limit").pipe(
-    Options.withDescription("stop generating and shrinking after this long (e.g. 30s, 2m)"),
-    Options.optional
+  timeLimit: Flag.optional(
+    Flag.text("time-limit", {
+      value: "DURATION",
+      description: "stop generating and shrinking after this long, e.g. 30s or 2m",
+      example: "30s"
+    })
   ),
-  strict: Options.boolean("strict").pipe(
-    Options.withDescription("accept only each case's preferred answer (accepted alternatives fail)")
+  strict: Flag.boolean("strict", {
+    description: "accept only each case's preferred answer (accepted alternatives fail)"
+  }),
+  observed: Flag.optional(
+    Flag.text("observed", {
+      value: "DIR",
+      description: "pin assumed expectations with the answers of this recording",
+      example: "recordings/clerk"
+    })
   ),
-  observed: Options.text("observed").pipe(
-    Options.withDescription("pin assumed expectations with the answers of the recording in this folder"),
-    Options.optional
+  junit: Flag.optional(
+    Flag.text("junit", { value: "FILE", description: "write a JUnit XML report", example: "reports/explore.xml" })
   ),
-  junit: Options.text("junit").pipe(Options.withDescription("write a JUnit XML report to this file"), Options.optional),
-  json: Options.text("json").pipe(Options.withDescription("write a JSON report to this file"), Options.optional),
-  html: Options.text("html").pipe(Options.withDescription("write an HTML report to this file"), Options.optional),
-  saveCase: Options.text("save-case").pipe(
-    Options.withDescription("write the failing (or replayed) sequence as a regression case to this file"),
-    Options.optional
+  json: Flag.optional(
+    Flag.text("json", { value: "FILE", description: "write a JSON report", example: "reports/explore.json" })
+  ),
+  html: Flag.optional(
+    Flag.text("html", { value: "FILE", description: "write an HTML report", example: "reports/explore.html" })
+  ),
+  saveCase: Flag.optional(
+    Flag.text("save-case", {
+      value: "FILE",
+      description: "save the failing (or replayed) sequence as a regression case",
+      example: "regressions/my-case.json"
+    })
   )
 }
 
-/** Parsed options. */
-type Parsed = Command.Command.ParseConfig<typeof options>
+/** Parsed flags. */
+type Parsed = Program.Parsed<typeof flags>
 
 /**
  * A duration the user typed: `30s`, `2m`, `1h`, `500ms`, or seconds (`45`), in milliseconds.
@@ -98,13 +149,6 @@ export const parseDuration = (text: string): Either.Either<number, UserError> =>
     : Either.left(new UserError({ message: `--time-limit ${text} is not a duration (try --time-limit 30s or 2m)` }))
 }
 
-const atLeast = (flag: string, value: Option.Option<number>, min: number, max: number, example: number) =>
-  Option.isSome(value) && (value.value < min || value.value > max)
-    ? Either.left(
-        new UserError({ message: `${flag} ${value.value} must be from ${min} to ${max} (try ${flag} ${example})` })
-      )
-    : Either.right(undefined)
-
 /** The options that choose the target, as the user gave them (the replay hint repeats them). */
 const targetFlags = (parsed: Parsed): ReadonlyArray<string> => [
   ...(Option.isSome(parsed.baseUrl) ? [`--base-url ${parsed.baseUrl.value}`] : []),
@@ -118,8 +162,6 @@ const describeTarget = (target: Target): string =>
 /** Checks the options that need no server. */
 const validate = (parsed: Parsed) =>
   Effect.gen(function* () {
-    yield* atLeast("--runs", parsed.runs, 1, 100_000, Explore.Defaults.runs)
-    yield* atLeast("--steps", parsed.steps, 1, 1000, Explore.Defaults.steps)
     if (
       Option.isSome(parsed.replay) &&
       (Option.isSome(parsed.seed) || Option.isSome(parsed.runs) || Option.isSome(parsed.steps))
@@ -153,7 +195,7 @@ export const handler = (parsed: Parsed, progress: { sequences: number }) =>
     const target = resolve({
       baseUrl: parsed.baseUrl,
       secretKey: parsed.secret,
-      world: parsed.world as Option.Option<WorldKind>,
+      world: parsed.world,
       allowLive: parsed.allowLive
     })
     if (Either.isLeft(target)) return yield* target.left
@@ -219,49 +261,33 @@ export const handler = (parsed: Parsed, progress: { sequences: number }) =>
   })
 
 /**
- * The `explore` subcommand; its exit code is kept in `exitCode`.
+ * `pnpm contract explore`.
  *
  * @since 0.3.0
  * @category commands
  */
-export const make = (exitCode: { code: number; started?: boolean }) => {
+export const make = () => {
   const progress = { sequences: 0 }
-  return Command.make("explore", options, (parsed) =>
-    Effect.suspend(() => {
-      exitCode.started = true
-      return handler(parsed, progress)
-    }).pipe(
-      // Ctrl-C: after the clean-up (the sequence in flight put back, the world torn down)
-      Effect.onInterrupt(() =>
-        Console.error(
-          `error: interrupted after ${progress.sequences} sequences (the run's clean-up done)${
-            [parsed.json, parsed.junit, parsed.html, parsed.saveCase].some(Option.isSome) ? "; no report written" : ""
-          }`
-        )
-      ),
-      Effect.catchTags({
-        UserError: (e) => Effect.as(Console.error(`error: ${e.message}`), 2),
-        ExploreError: (e) => Effect.as(Console.error(`error: ${e.message}`), 1)
-      }),
-      Effect.tap((code) =>
-        Effect.sync(() => {
-          exitCode.code = code
-        })
+  return Program.make({
+    usage: "pnpm contract explore",
+    summary: "Generates call sequences against a server, judges each answer with a model of Clerk, shrinks a failure.",
+    notes: [
+      "A failure prints the shortest sequence that fails and a token: --replay TOKEN runs it again.",
+      "Exit code: 0 every sequence passed, 1 a failure, 2 a mistake in the command."
+    ],
+    version,
+    flags,
+    handler: (parsed) =>
+      handler(parsed, progress).pipe(
+        // Ctrl-C: after the clean-up (the sequence in flight put back, the world torn down)
+        Effect.onInterrupt(() =>
+          Console.error(
+            `error: interrupted after ${progress.sequences} sequences (the run's clean-up done)${
+              [parsed.json, parsed.junit, parsed.html, parsed.saveCase].some(Option.isSome) ? "; no report written" : ""
+            }`
+          )
+        ),
+        Effect.catchTag("ExploreError", (e) => Effect.as(Console.error(`error: ${e.message}`), 1))
       )
-    )
-  ).pipe(
-    Command.withDescription(
-      "Generates sequences of the six operations against a server, judges every answer with a model of Clerk, " +
-        "and shrinks a failure to the shortest sequence (printed with a token that replays it)."
-    )
-  )
+  })
 }
-
-/**
- * `contract explore …`: the command line when its first argument is `explore`.
- *
- * @since 0.3.0
- * @category commands
- */
-export const makeRoot = (exitCode: { code: number; started?: boolean }) =>
-  Command.make("contract").pipe(Command.withSubcommands([make(exitCode)]))
