@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { type ClerkTransport, type ClientOptions, OrganizationMemberships } from "@clerk-effect/client"
-import { layer as mockLayer, MockClerk, type MockOptions } from "@clerk-effect/fixtures"
+import { type GeneratedWorldOptions, layer as mockLayer, MockClerk } from "@clerk-effect/fixtures"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
@@ -35,7 +35,11 @@ export const live = (
  * @category layers
  */
 export const mock = (
-  options: { readonly mock?: MockOptions; readonly client?: Partial<ClientOptions> } = {}
+  options: {
+    /** A generated world (`small` or `bulk`): a world of your own is `layer({ world })`, which can fail (`InvalidWorld`). */
+    readonly mock?: GeneratedWorldOptions
+    readonly client?: Partial<ClientOptions>
+  } = {}
 ): Layer.Layer<OrganizationMemberships | ClerkTransport.ClerkTransport | MockClerk> =>
   Layer.unwrapEffect(
     Effect.map(MockClerk, (server) =>
@@ -59,5 +63,5 @@ export const teamAccessLive: Layer.Layer<TeamAccess, ConfigError.ConfigError> = 
  * @since 0.1.0
  * @category layers
  */
-export const teamAccessMock = (options?: MockOptions): Layer.Layer<TeamAccess | MockClerk> =>
+export const teamAccessMock = (options?: GeneratedWorldOptions): Layer.Layer<TeamAccess | MockClerk> =>
   TeamAccess.Default.pipe(Layer.provideMerge(mock(options === undefined ? {} : { mock: options })))

@@ -10,12 +10,13 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type { RunReport } from "./Report.js"
 import * as Suite from "./Suite.js"
-import type { WorldError } from "./World.js"
+import { WorldError } from "./World.js"
 import * as MockWorld from "./worlds/MockWorld.js"
 
 /**
  * Runs the suite against a fresh embedded mock (the small world by default; `mock` passes options
- * such as `defects` through).
+ * such as `defects` or a `world` of one's own through; a world the mock refuses is a `WorldError`
+ * naming the field).
  *
  * @since 0.1.0
  * @category running
@@ -33,4 +34,8 @@ export const run = (
       server: { kind: "embedded-mock", baseUrl: server.baseUrl },
       world: () => MockWorld.make(server)
     })
-  ).pipe(Effect.provide(mockLayer(options.mock ?? {})))
+  ).pipe(
+    Effect.provide(mockLayer(options.mock ?? {})),
+    // a world of one's own that the mock refuses: the run cannot start, saying which field
+    Effect.catchTag("InvalidWorld", (e) => new WorldError({ message: `the mock's world is not valid: ${e.message}` }))
+  )

@@ -86,15 +86,54 @@ export interface QuotaOrganization {
 }
 
 /**
+ * The permission that lets a role's holders manage memberships: an organization's last member
+ * with it cannot be removed or demoted.
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const ManageMemberships = "org:sys_memberships:manage"
+
+/**
+ * The roles the cases use, from the instance's roles where the world knows them (an instance may
+ * define its own, `org:billing`, and may not have Clerk's defaults).
+ *
+ * - `admin`: a role whose holders manage memberships (`org:admin` on a default instance): the cases
+ *   make admins with it.
+ * - `member`: a role whose holders do not (`org:member` on a default instance): the cases add
+ *   members with it.
+ * - `managing`: every role known to manage memberships, `admin` among them: who counts as an admin
+ *   for the last-admin cases.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface WorldRoles {
+  readonly admin: string
+  readonly member: string
+  readonly managing: ReadonlySet<string>
+}
+
+/**
+ * Clerk's default roles: `org:admin` manages memberships, `org:member` does not.
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const DefaultRoles: WorldRoles = { admin: "org:admin", member: "org:member", managing: new Set(["org:admin"]) }
+
+/**
  * The world a run assumes.
  *
- * - `organizationId`: the main organization: at least three members, at least one `org:admin` and
- *   one `org:member`. Cases read its memberships from the server; they never change the seeded
+ * - `organizationId`: the main organization: at least three members, at least one with the admin
+ *   role and one with the member role (`roles`). Cases read its memberships from the server; they never change the seeded
  *   ones, only memberships they add themselves (removed when the case ends).
  * - `otherOrganizationId`: a second organization with at least one member.
  * - `spareUserIds`: at least two users who are not members of the main organization (cases add
  *   them and remove them again).
  * - `users`: what is known about the members of the main organization and the spare users.
+ * - `roles`: the admin and member roles the cases use (`DefaultRoles` unless the world knows the
+ *   instance's own).
  * - `quotaOrganization`: for the 403 case, when the world has one.
  * - `restore`: run after every case (the mock resets its state; the others have nothing to do,
  *   every case removing what it added).
@@ -105,6 +144,7 @@ export interface QuotaOrganization {
 export interface World {
   readonly kind: WorldKind
   readonly description: string
+  readonly roles: WorldRoles
   readonly organizationId: string
   readonly otherOrganizationId: string
   readonly spareUserIds: ReadonlyArray<string>

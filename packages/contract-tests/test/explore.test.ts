@@ -30,6 +30,7 @@ import { runCase } from "../src/Runner.js"
 import * as Suite from "../src/Suite.js"
 import * as ClerkWorld from "../src/worlds/ClerkWorld.js"
 import * as MockWorld from "../src/worlds/MockWorld.js"
+import { customRolesWorld } from "./customRoles.js"
 import { specServer } from "./fixtures/specServer.js"
 
 const dir = mkdtempSync(join(tmpdir(), "contract-explore-"))
@@ -69,6 +70,17 @@ const Says: Readonly<Record<StatefulDefect, RegExp>> = {
 }
 
 describe("explore against the embedded mock", () => {
+  it.effect(
+    "a mock whose roles are its own (org:owner manages, no org:admin) passes too: steps' roles are the world's",
+    () =>
+      Effect.gen(function* () {
+        const result = yield* explore({ world: customRolesWorld() }, { runs: 25, steps: 20 })
+        expect(result.failure?.records.find((r) => !r.ok)?.mismatches).toBeUndefined()
+        expect([result.passed, result.failed]).toEqual([25, 0])
+      }).pipe(Effect.provide(NodeHttpClient.layerUndici)),
+    120_000
+  )
+
   it.effect(
     "the clean mock passes a bounded exploration (fixed seed, --strict)",
     () =>

@@ -22,7 +22,7 @@ import * as Situations from "../src/explore/Situations.js"
 import { Step } from "../src/explore/Step.js"
 import * as Token from "../src/explore/Token.js"
 import * as Universe from "../src/explore/Universe.js"
-import type { World } from "../src/World.js"
+import { DefaultRoles, type World } from "../src/World.js"
 
 const membership = (userId: string, createdAt: number, organizationId = "org_a"): OrganizationMembership => ({
   id: `orgmem_${organizationId}_${userId}`,
@@ -51,6 +51,7 @@ const membership = (userId: string, createdAt: number, organizationId = "org_a")
 const world: World = {
   kind: "mock",
   description: "a test world",
+  roles: DefaultRoles,
   organizationId: "org_a",
   otherOrganizationId: "org_b",
   spareUserIds: ["user_x", "user_y"],

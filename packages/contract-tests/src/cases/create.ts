@@ -21,13 +21,14 @@ export const cases: ReadonlyArray<ContractCase> = [
   create({
     name: "Member",
     status: 200,
-    description: "adds a user as org:member; the membership shows up in the organization's list",
+    description: "adds a user with the member role (org:member); the membership shows up in the organization's list",
     source: declared("create", 200, "the new membership is listed"),
     setup: (probe) =>
       Effect.all({ userId: spareUser(probe, 0), before: Effect.map(mainMembers(probe), (ms) => ms.length) }),
-    request: ({ userId }, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
+    request: ({ userId }, probe) =>
+      call({ organizationId: probe.world.organizationId, userId, role: probe.world.roles.member }),
     body: (m, { userId }, probe) => [
-      ...equal("role", m.role, "org:member"),
+      ...equal("role", m.role, probe.world.roles.member),
       ...equal("public_user_data.user_id", m.publicUserData?.userId, userId),
       ...belongTo(probe.world.organizationId, [m])
     ],
@@ -38,7 +39,7 @@ export const cases: ReadonlyArray<ContractCase> = [
           ...check(listed !== undefined, `the new membership of ${userId} is not in the organization's list`),
           ...(listed === undefined
             ? []
-            : [...equal("listed id", listed.id, m.id), ...equal("listed role", listed.role, "org:member")]),
+            : [...equal("listed id", listed.id, m.id), ...equal("listed role", listed.role, probe.world.roles.member)]),
           ...equal("member count after create", ms.length, before + 1)
         ]
       })
@@ -46,16 +47,23 @@ export const cases: ReadonlyArray<ContractCase> = [
   create({
     name: "Admin",
     status: 200,
-    description: "adds a user as org:admin, with the admin role's permissions",
+    description: "adds a user with the admin role (org:admin), with the admin role's permissions",
     source: Source.assumed({
       why: "200 and the role are the spec's; it declares permissions as an array of strings without saying what a role grants",
       preferred: "200 with the role's permissions",
-      alternatives: [{ label: "200 without permissions", status: 200, body: (m) => equal("role", m.role, "org:admin") }]
+      alternatives: [
+        {
+          label: "200 without permissions",
+          status: 200,
+          body: (m, _, probe) => equal("role", m.role, probe.world.roles.admin)
+        }
+      ]
     }),
     setup: (probe) => spareUser(probe, 0),
-    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:admin" }),
-    body: (m) => [
-      ...equal("role", m.role, "org:admin"),
+    request: (userId, probe) =>
+      call({ organizationId: probe.world.organizationId, userId, role: probe.world.roles.admin }),
+    body: (m, _, probe) => [
+      ...equal("role", m.role, probe.world.roles.admin),
       ...check(m.permissions.length > 0, "permissions: expected the admin role's permissions, got none")
     ]
   }),
@@ -69,7 +77,7 @@ export const cases: ReadonlyArray<ContractCase> = [
       call({
         organizationId: probe.world.organizationId,
         userId,
-        role: "org:member",
+        role: probe.world.roles.member,
         publicMetadata: { plan: "pro", limits: { seats: 3, tags: ["a", "b"] } },
         privateMetadata: { crm: { id: 42, flagged: false } }
       }),
@@ -105,7 +113,8 @@ export const cases: ReadonlyArray<ContractCase> = [
       Effect.flatMap(mainMembers(probe), (ms) =>
         Effect.as(need(ms.length > 0, "the main organization has no members"), userIdOf(ms[0]!))
       ),
-    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
+    request: (userId, probe) =>
+      call({ organizationId: probe.world.organizationId, userId, role: probe.world.roles.member }),
     codes: [ClerkErrorCodes.alreadyAMember]
   }),
   create({
@@ -114,7 +123,8 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "an organization that does not exist is resource_not_found",
     source: codeAssumed("create", 404, ClerkErrorCodes.resourceNotFound),
     setup: (probe) => spareUser(probe, 0),
-    request: (userId) => call({ organizationId: UnknownIds.organizationId, userId, role: "org:member" }),
+    request: (userId, probe) =>
+      call({ organizationId: UnknownIds.organizationId, userId, role: probe.world.roles.member }),
     codes: [ClerkErrorCodes.resourceNotFound]
   }),
   create({
@@ -123,7 +133,7 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "a user that does not exist is resource_not_found",
     source: codeAssumed("create", 404, ClerkErrorCodes.resourceNotFound),
     request: (_, probe) =>
-      call({ organizationId: probe.world.organizationId, userId: UnknownIds.userId, role: "org:member" }),
+      call({ organizationId: probe.world.organizationId, userId: UnknownIds.userId, role: probe.world.roles.member }),
     codes: [ClerkErrorCodes.resourceNotFound]
   }),
   create({
@@ -151,7 +161,12 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "a body without user_id is form_param_missing (sent raw: the client requires it)",
     source: codeAssumed("create", 422, ClerkErrorCodes.formParamMissing),
     request: (_, probe) =>
-      raw({ method: "POST", path: path(probe.world.organizationId), body: { role: "org:member" }, auth: "valid" }),
+      raw({
+        method: "POST",
+        path: path(probe.world.organizationId),
+        body: { role: probe.world.roles.member },
+        auth: "valid"
+      }),
     codes: [ClerkErrorCodes.formParamMissing]
   }),
   create({
@@ -175,11 +190,11 @@ export const cases: ReadonlyArray<ContractCase> = [
         const outsiders = quota.outsiderIds.filter((id) => findUser(members, id) === undefined)
         yield* need(free >= 0 && outsiders.length > free, `${free} free slots and ${outsiders.length} outsiders`)
         yield* Effect.forEach(outsiders.slice(0, free), (userId) =>
-          probe.addMember({ organizationId: quota.organizationId, userId, role: "org:member" })
+          probe.addMember({ organizationId: quota.organizationId, userId, role: probe.world.roles.member })
         )
         return { organizationId: quota.organizationId, userId: outsiders[free]! }
       }),
-    request: (target) => call({ ...target, role: "org:member" }),
+    request: (target, probe) => call({ ...target, role: probe.world.roles.member }),
     codes: [ClerkErrorCodes.membershipQuotaExceeded]
   })
 ]

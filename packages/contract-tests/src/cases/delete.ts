@@ -42,7 +42,7 @@ export const cases: ReadonlyArray<ContractCase> = [
         const organizationId = probe.world.organizationId
         const all = yield* mainMembers(probe)
         const again = yield* statusOf(probe.call("delete", { organizationId, userId }))
-        const update = yield* statusOf(probe.call("update", { organizationId, userId, role: "org:admin" }))
+        const update = yield* statusOf(probe.call("update", { organizationId, userId, role: probe.world.roles.admin }))
         const metadata = yield* statusOf(probe.call("updateMetadata", { organizationId, userId, publicMetadata: {} }))
         return [
           ...check(findUser(all, userId) === undefined, `${userId} is still listed after the delete`),

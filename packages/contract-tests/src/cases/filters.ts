@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import { call, type ContractCase, forOperation } from "../Case.js"
 import { CaseUnsupported } from "../CaseFailure.js"
 import type { Probe } from "../Probe.js"
-import type { Capability, WorldUser } from "../World.js"
+import type { Capability, World, WorldUser } from "../World.js"
 import * as Source from "../Source.js"
 import { declared } from "./sources.js"
 import { belongTo, equal, mainMembers, sameIds, userIdOf, userOf } from "./support.js"
@@ -41,7 +41,10 @@ interface FilterSpec {
   readonly rule?: string
   /** When the expectation is assumed: the assumption, with the alternative's predicate from `make`. */
   readonly assumed?: FilterAssumption
-  readonly make: (members: ReadonlyArray<{ readonly membership: OrganizationMembership; readonly user: WorldUser }>) =>
+  readonly make: (
+    members: ReadonlyArray<{ readonly membership: OrganizationMembership; readonly user: WorldUser }>,
+    world: World
+  ) =>
     | {
         readonly filter: Filter
         readonly matches: (user: WorldUser, m: OrganizationMembership) => boolean
@@ -86,7 +89,7 @@ const filterCase = (spec: FilterSpec): ContractCase =>
     setup: (probe: Probe) =>
       Effect.flatMap(mainMembers(probe), (all) => {
         const members = all.map((membership) => ({ membership, user: userOf(probe, membership) }))
-        const made = spec.make(members)
+        const made = spec.make(members, probe.world)
         if (typeof made === "string") {
           return Effect.fail(new CaseUnsupported({ message: made }))
         }
@@ -309,17 +312,17 @@ const specs: ReadonlyArray<FilterSpec> = [
   },
   {
     name: "FilterRole",
-    description: "role=org:admin returns exactly the admins",
+    description: "role=<the admin role> (org:admin) returns exactly the admins",
     rule: "role: returns users with the specified roles",
-    make: () => ({ filter: { role: ["org:admin"] }, matches: (_, m) => m.role === "org:admin" })
+    make: (_, { roles }) => ({ filter: { role: [roles.admin] }, matches: (_, m) => m.role === roles.admin })
   },
   {
     name: "FilterRoleRepeated",
     description: "role repeated (admin, member, an unknown role) returns the admins and the members",
     rule: "role: accepts several roles; roles not found are ignored",
-    make: () => ({
-      filter: { role: ["org:admin", "org:member", "org:contract_unknown"] },
-      matches: (_, m) => m.role === "org:admin" || m.role === "org:member"
+    make: (_, { roles }) => ({
+      filter: { role: [roles.admin, roles.member, "org:contract_unknown"] },
+      matches: (_, m) => m.role === roles.admin || m.role === roles.member
     })
   },
   ...exactList("EmailAddress", "email_address", "emailAddress", "emails", emails, true),

@@ -30,14 +30,14 @@ const validInput: {
     Effect.map(spareUser(probe, 0), (userId) => ({
       organizationId: probe.world.organizationId,
       userId,
-      role: "org:member"
+      role: probe.world.roles.member
     })),
   list: (probe) => Effect.succeed({ organizationId: probe.world.organizationId }),
   update: (probe) =>
     Effect.map(scratchMember(probe), (m) => ({
       organizationId: probe.world.organizationId,
       userId: userIdOf(m),
-      role: "org:member"
+      role: probe.world.roles.member
     })),
   delete: (probe) =>
     Effect.map(scratchMember(probe), (m) => ({ organizationId: probe.world.organizationId, userId: userIdOf(m) })),

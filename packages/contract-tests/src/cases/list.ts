@@ -131,12 +131,12 @@ export const cases: ReadonlyArray<ContractCase> = [
       ...equal("page size with the default limit", page.data.length, Math.min(10, all.length)),
       ...check(all.length >= 3, `the main organization should have at least 3 members, has ${all.length}`),
       ...check(
-        all.some((m) => m.role === "org:admin"),
-        "the main organization has no org:admin"
+        all.some((m) => m.role === probe.world.roles.admin),
+        `the main organization has no ${probe.world.roles.admin}`
       ),
       ...check(
-        all.some((m) => m.role === "org:member"),
-        "the main organization has no org:member"
+        all.some((m) => m.role === probe.world.roles.member),
+        `the main organization has no ${probe.world.roles.member}`
       )
     ]
   }),

@@ -85,14 +85,25 @@ export const spareUser = (probe: Probe, n: number): Effect.Effect<string, CaseFa
 export const mainMembers = (probe: Probe): Effect.Effect<ReadonlyArray<OrganizationMembership>, CaseFailure> =>
   probe.members(probe.world.organizationId)
 
-/** A membership of a spare user in the main organization, added for the case and removed after it. */
+/**
+ * A membership of a spare user in the main organization (the world's member role unless `fields`
+ * say otherwise), added for the case and removed after it.
+ */
 export const scratchMember = (
   probe: Probe,
   fields: Partial<Omit<CreateInput, "organizationId" | "userId">> = {}
 ): Effect.Effect<OrganizationMembership, CaseFailure, Scope.Scope> =>
   Effect.flatMap(spareUser(probe, 0), (userId) =>
-    probe.addMember({ organizationId: probe.world.organizationId, userId, role: "org:member", ...fields })
+    probe.addMember({
+      organizationId: probe.world.organizationId,
+      userId,
+      role: probe.world.roles.member,
+      ...fields
+    })
   )
+
+/** Whether a member's role manages memberships, as far as the world knows its roles. */
+export const isAdmin = (probe: Probe, m: OrganizationMembership): boolean => probe.world.roles.managing.has(m.role)
 
 /** What the world knows of a member, or an empty record. */
 export const userOf = (probe: Probe, m: OrganizationMembership): WorldUser =>
@@ -105,14 +116,15 @@ export const findUser = (
 ): OrganizationMembership | undefined => ms.find((m) => userIdOf(m) === userId)
 
 /**
- * The only admin of the main organization (unsupported when it has several). When the scope
- * closes, the membership is put back as it was if a case changed or removed it (a server that
- * wrongly accepted the change): role `org:admin`, same metadata.
+ * The only admin of the main organization: its only member whose role manages memberships
+ * (unsupported when it has several). When the scope closes, the membership is put back as it was
+ * if a case changed or removed it (a server that wrongly accepted the change): same role, same
+ * metadata.
  */
 export const soleAdmin = (probe: Probe): Effect.Effect<string, CaseFailure | CaseUnsupported, Scope.Scope> =>
   Effect.gen(function* () {
     const organizationId = probe.world.organizationId
-    const admins = (yield* mainMembers(probe)).filter((m) => m.role === "org:admin")
+    const admins = (yield* mainMembers(probe)).filter((m) => isAdmin(probe, m))
     const admin = admins[0]
     if (admin === undefined || admins.length > 1) {
       return yield* new CaseUnsupported({
@@ -128,12 +140,12 @@ export const soleAdmin = (probe: Probe): Effect.Effect<string, CaseFailure | Cas
             yield* probe.send("create", {
               organizationId,
               userId,
-              role: "org:admin",
+              role: admin.role,
               publicMetadata: admin.publicMetadata,
               ...(admin.privateMetadata === undefined ? {} : { privateMetadata: admin.privateMetadata })
             })
-          } else if (now.role !== "org:admin") {
-            yield* probe.send("update", { organizationId, userId, role: "org:admin" })
+          } else if (now.role !== admin.role) {
+            yield* probe.send("update", { organizationId, userId, role: admin.role })
           }
         })
       )

@@ -16,21 +16,22 @@ const update = forOperation("update")
 
 const path = (organizationId: string, userId: string) => pathOf("update", { organizationId, userId })
 
-/** The role changed to org:admin, same membership. */
-const roleChanged = (updated: OrganizationMembership, before: OrganizationMembership) => [
-  ...equal("role", updated.role, "org:admin"),
+/** The role changed to the admin role, same membership. */
+const roleChanged = (probe: Probe, updated: OrganizationMembership, before: OrganizationMembership) => [
+  ...equal("role", updated.role, probe.world.roles.admin),
   ...equal("id", updated.id, before.id)
 ]
 
-/** The member is listed with the new role, also under role=org:admin. */
+/** The member is listed with the new role, also under role=<the admin role>. */
 const listedAsAdmin = (probe: Probe, before: OrganizationMembership) =>
   Effect.gen(function* () {
+    const admin = probe.world.roles.admin
     const all = yield* mainMembers(probe)
-    const admins = yield* probe.members(probe.world.organizationId, { role: ["org:admin"] })
+    const admins = yield* probe.members(probe.world.organizationId, { role: [admin] })
     const userId = userIdOf(before)
     return [
-      ...equal("role in a later list", findUser(all, userId)?.role, "org:admin"),
-      ...check(findUser(admins, userId) !== undefined, `role=org:admin does not list ${userId} after the update`)
+      ...equal("role in a later list", findUser(all, userId)?.role, admin),
+      ...check(findUser(admins, userId) !== undefined, `role=${admin} does not list ${userId} after the update`)
     ]
   })
 
@@ -46,16 +47,18 @@ export const cases: ReadonlyArray<ContractCase> = [
         {
           label: "200 with the new role",
           status: 200,
-          body: (updated, before: OrganizationMembership) => roleChanged(updated, before),
+          body: (updated, before: OrganizationMembership, probe) => roleChanged(probe, updated, before),
           after: (_, before: OrganizationMembership, probe) => listedAsAdmin(probe, before)
         }
       ]
     }),
-    description: "org:member → org:admin; the new role and its permissions show in the answer and in a later list",
+    description:
+      "the member role → the admin role (org:member → org:admin); the new role and its permissions show in the answer and in a later list",
     setup: (probe) => scratchMember(probe),
-    request: (m, probe) => call({ organizationId: probe.world.organizationId, userId: userIdOf(m), role: "org:admin" }),
-    body: (updated, before) => [
-      ...roleChanged(updated, before),
+    request: (m, probe) =>
+      call({ organizationId: probe.world.organizationId, userId: userIdOf(m), role: probe.world.roles.admin }),
+    body: (updated, before, probe) => [
+      ...roleChanged(probe, updated, before),
       ...check(
         JSON.stringify(updated.permissions) !== JSON.stringify(before.permissions),
         `permissions did not change with the role: ${JSON.stringify(updated.permissions)}`
@@ -70,8 +73,11 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "setting the role a member already has succeeds and changes nothing",
     setup: (probe) => scratchMember(probe),
     request: (m, probe) =>
-      call({ organizationId: probe.world.organizationId, userId: userIdOf(m), role: "org:member" }),
-    body: (updated, before) => [...equal("role", updated.role, "org:member"), ...equal("id", updated.id, before.id)]
+      call({ organizationId: probe.world.organizationId, userId: userIdOf(m), role: probe.world.roles.member }),
+    body: (updated, before, probe) => [
+      ...equal("role", updated.role, probe.world.roles.member),
+      ...equal("id", updated.id, before.id)
+    ]
   }),
   update({
     name: "DemoteLastAdmin",
@@ -79,12 +85,13 @@ export const cases: ReadonlyArray<ContractCase> = [
     source: lastAdminSource("update", {
       label: "200 (allowed)",
       status: 200,
-      body: (m) => equal("role", m.role, "org:member")
+      body: (m, _, probe) => equal("role", m.role, probe.world.roles.member)
     }),
     description:
       "demoting an organization's only admin is refused (organization_minimum_permissions_needed); restored if it was not",
     setup: (probe) => soleAdmin(probe),
-    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:member" }),
+    request: (userId, probe) =>
+      call({ organizationId: probe.world.organizationId, userId, role: probe.world.roles.member }),
     codes: [ClerkErrorCodes.minimumPermissionsNeeded]
   }),
   update({
@@ -112,7 +119,8 @@ export const cases: ReadonlyArray<ContractCase> = [
     source: codeAssumed("update", 404, ClerkErrorCodes.resourceNotFound),
     description: "a user who is not a member is resource_not_found",
     setup: (probe) => spareUser(probe, 1),
-    request: (userId, probe) => call({ organizationId: probe.world.organizationId, userId, role: "org:admin" }),
+    request: (userId, probe) =>
+      call({ organizationId: probe.world.organizationId, userId, role: probe.world.roles.admin }),
     codes: [ClerkErrorCodes.resourceNotFound]
   }),
   update({
@@ -122,7 +130,8 @@ export const cases: ReadonlyArray<ContractCase> = [
     description: "an organization that does not exist is resource_not_found",
     setup: (probe) =>
       Effect.map(mainMembers(probe), (ms) => (ms[0] === undefined ? UnknownIds.userId : userIdOf(ms[0]))),
-    request: (userId) => call({ organizationId: UnknownIds.organizationId, userId, role: "org:admin" }),
+    request: (userId, probe) =>
+      call({ organizationId: UnknownIds.organizationId, userId, role: probe.world.roles.admin }),
     codes: [ClerkErrorCodes.resourceNotFound]
   })
 ]

@@ -193,13 +193,13 @@ export const organizationExists = (state: State, organizationId: string): boolea
 export const userExists = (state: State, userId: string): boolean => state.users.has(userId)
 
 /**
- * How many members of an organization hold a role.
+ * How many members of an organization hold a role that manages memberships.
  *
- * @since 0.3.0
+ * @since 0.4.0
  * @category accessors
  */
-export const countRole = (state: State, organizationId: string, role: string): number =>
-  membersIn(state, organizationId).filter((m) => m.role === role).length
+export const countManagers = (state: State, organizationId: string, manages: (role: string) => boolean): number =>
+  membersIn(state, organizationId).filter((m) => manages(m.role)).length
 
 /**
  * The state with a membership added or replaced (a new version: earlier pages say nothing more).

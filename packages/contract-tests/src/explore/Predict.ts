@@ -196,10 +196,11 @@ const predictCreate = (
   const ids = target(oracle, step)
   if ("unsupported" in ids) return ids
   const { organizationId, userId } = ids
+  const role = oracle.universe.roleKey(step.role)
   const input = {
     organizationId,
     userId,
-    role: step.role,
+    role,
     ...(step.publicMetadata === undefined ? {} : { publicMetadata: step.publicMetadata }),
     ...(step.privateMetadata === undefined ? {} : { privateMetadata: step.privateMetadata })
   }
@@ -208,7 +209,7 @@ const predictCreate = (
     operation: "create",
     input,
     auth: "valid",
-    text: `create ${userId} in ${organizationId} as ${step.role}${patchText(step)}`
+    text: `create ${userId} in ${organizationId} as ${role}${patchText(step)}`
   }
   const refused: Array<Expectation> = []
   const organization = state.organizations.get(organizationId)
@@ -241,7 +242,7 @@ const predictCreate = (
   const caseId = step.role === "org:admin" ? CaseIds.createAdmin : CaseIds.createMember
   const publicMetadata = Merge.initial(step.publicMetadata)
   const privateMetadata = Merge.initial(step.privateMetadata)
-  const expects = `200: ${userId} in ${organizationId} as ${step.role}${patchText({ publicMetadata, privateMetadata })}`
+  const expects = `200: ${userId} in ${organizationId} as ${role}${patchText({ publicMetadata, privateMetadata })}`
   const why = `${userId} exists and is not a member of ${organizationId}${max > 0 ? ` (${count} of ${max} places taken)` : ""}`
   const expectations = successes(oracle, caseId).map((accepted) =>
     successOf([accepted], expects, why, (answer) => {
@@ -252,7 +253,7 @@ const predictCreate = (
         id: m.id,
         organizationId,
         userId,
-        role: step.role,
+        role,
         publicMetadata,
         privateMetadata,
         createdAt: m.createdAt,
@@ -283,13 +284,16 @@ const predictUpdate = (
   const ids = target(oracle, step)
   if ("unsupported" in ids) return ids
   const { organizationId, userId } = ids
+  const { manages } = oracle.universe
+  const role = oracle.universe.roleKey(step.role)
   const request: Request = {
     via: "client",
     operation: "update",
-    input: { organizationId, userId, role: step.role },
+    input: { organizationId, userId, role },
     auth: "valid",
-    text: `update ${userId} in ${organizationId} to ${step.role}`
+    text: `update ${userId} in ${organizationId} to ${role}`
   }
+  const lastAdmin = (m: Model.Member) => manages(m.role) && Model.countManagers(state, organizationId, manages) === 1
   const member = Model.memberOf(state, organizationId, userId)
   const refused: Array<Expectation> = []
   if (!Model.organizationExists(state, organizationId)) {
@@ -299,33 +303,30 @@ const predictUpdate = (
   }
   if (step.role === "org:contract_no_such_role") {
     refused.push(...refusals(oracle, CaseIds.updateInvalidRole, `${step.role} is not a role of the instance`))
-    // a server may see any role but org:admin as a demotion, and refuse it first
-    if (member?.role === "org:admin" && Model.countRole(state, organizationId, "org:admin") === 1) {
+    // a server may see any role but a managing one as a demotion, and refuse it first
+    if (member !== undefined && lastAdmin(member)) {
       refused.push(
-        ...refusals(oracle, CaseIds.updateDemoteLastAdmin, `${userId} is the only org:admin of ${organizationId}`)
+        ...refusals(oracle, CaseIds.updateDemoteLastAdmin, `${userId} is the only admin of ${organizationId}`)
       )
     }
   }
   if (refused.length > 0 || member === undefined) return { request, expectations: refused }
-  const demotesLastAdmin =
-    member.role === "org:admin" &&
-    step.role !== "org:admin" &&
-    Model.countRole(state, organizationId, "org:admin") === 1
+  const demotesLastAdmin = lastAdmin(member) && !manages(role)
   const applied = (accepted: ReadonlyArray<Accepted>, why: string) => {
     const newRoleOnly = accepted.some((a) => a.label === SuccessAlternatives.newRoleOnly)
-    const changes = member.role !== step.role
+    const changes = member.role !== role
     return successOf(
       accepted,
-      `200: ${userId} in ${organizationId} now ${step.role}, nothing else changed`,
+      `200: ${userId} in ${organizationId} now ${role}, nothing else changed`,
       why,
       (answer) => {
         const m = membershipOf(answer)
         if (m === undefined) return { state, mismatches: ["expected a membership, got a page"] }
         const next: Model.Member = {
           ...member,
-          role: step.role,
+          role,
           updatedAt: m.updatedAt,
-          since: changes ? `role set to ${step.role} at step ${index}` : member.since,
+          since: changes ? `role set to ${role} at step ${index}` : member.since,
           permissions: newRoleOnly ? "unchecked" : member.permissions
         }
         const compared = sameMembership(state, next, m, "the updated membership", member.updatedAt)
@@ -334,7 +335,7 @@ const predictUpdate = (
     )
   }
   if (demotesLastAdmin) {
-    const why = `${userId} is the only org:admin of ${organizationId}`
+    const why = `${userId} is the only admin of ${organizationId}`
     const allowed = oracle.situations
       .answers(CaseIds.updateDemoteLastAdmin)
       .filter((a) => a.label === SuccessAlternatives.allowed)
@@ -346,8 +347,8 @@ const predictUpdate = (
       ]
     }
   }
-  const caseId = member.role === step.role ? CaseIds.updateSameRole : CaseIds.updateRole
-  const why = `${membershipWhy(state, organizationId, userId)}${member.role === "org:admin" && step.role !== "org:admin" ? `, and ${organizationId} has other admins` : ""}`
+  const caseId = member.role === role ? CaseIds.updateSameRole : CaseIds.updateRole
+  const why = `${membershipWhy(state, organizationId, userId)}${manages(member.role) && !manages(role) ? `, and ${organizationId} has other admins` : ""}`
   return { request, expectations: successes(oracle, caseId).map((a) => applied([a], why)) }
 }
 
@@ -387,8 +388,9 @@ const predictDelete = (
       const compared = sameMembership(state, member, m, "the deleted membership", member.updatedAt)
       return { state: Model.remove(compared.state, member, `at step ${index}`), mismatches: compared.mismatches }
     })
-  if (member.role === "org:admin" && Model.countRole(state, organizationId, "org:admin") === 1) {
-    const why = `${userId} is the only org:admin of ${organizationId}`
+  const { manages } = oracle.universe
+  if (manages(member.role) && Model.countManagers(state, organizationId, manages) === 1) {
+    const why = `${userId} is the only admin of ${organizationId}`
     const allowed = oracle.situations
       .answers(CaseIds.deleteLastAdmin)
       .filter((a) => a.label === SuccessAlternatives.allowed)
@@ -722,7 +724,7 @@ const predictInvalid = (oracle: Oracle, state: Model.State, step: StepOf<"invali
         return {
           method: "POST",
           path: pathOf("create", { organizationId }),
-          body: step.kind === "missing-role" ? { user_id: userId } : { role: "org:member" },
+          body: step.kind === "missing-role" ? { user_id: userId } : { role: oracle.universe.roleKey("org:member") },
           auth: "valid"
         }
       case "update":
@@ -803,12 +805,12 @@ const predictInvalid = (oracle: Oracle, state: Model.State, step: StepOf<"invali
 }
 
 /** A valid input of an operation on a target, for the unauthorized steps. */
-const validInput = (operation: OperationName, organizationId: string, userId: string): unknown => {
+const validInput = (universe: Universe, operation: OperationName, organizationId: string, userId: string): unknown => {
   switch (operation) {
     case "create":
-      return { organizationId, userId, role: "org:member" }
+      return { organizationId, userId, role: universe.roleKey("org:member") }
     case "update":
-      return { organizationId, userId, role: "org:admin" }
+      return { organizationId, userId, role: universe.roleKey("org:admin") }
     case "delete":
       return { organizationId, userId }
     case "updateMetadata":
@@ -823,7 +825,7 @@ const validInput = (operation: OperationName, organizationId: string, userId: st
 const predictUnauthorized = (oracle: Oracle, step: StepOf<"unauthorized">): Prediction | Unsupported => {
   const ids = target(oracle, step)
   if ("unsupported" in ids) return ids
-  const input = validInput(step.operation, ids.organizationId, ids.userId)
+  const input = validInput(oracle.universe, step.operation, ids.organizationId, ids.userId)
   const request: Request =
     step.auth === "wrong"
       ? {

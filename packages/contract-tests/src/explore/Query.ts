@@ -125,10 +125,12 @@ export const resolveFilter = (universe: Universe, spec: FilterSpec): ResolvedFil
       }
     }
     case "role": {
-      const roles = new Set<string>(spec.values)
+      // org:admin and org:member stand for the world's admin and member roles
+      const sent = spec.values.map(universe.roleKey)
+      const roles = new Set<string>(sent)
       return {
-        input: { role: [...spec.values] },
-        text: spec.values.map((r) => `role=${r}`).join("&"),
+        input: { role: sent },
+        text: sent.map((r) => `role=${r}`).join("&"),
         matches: (m) => roles.has(m.role),
         uses: undefined
       }

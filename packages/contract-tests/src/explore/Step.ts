@@ -59,7 +59,9 @@ export const UserRef = Schema.Union(
 export type UserRef = typeof UserRef.Type
 
 /**
- * A role: one of the two Clerk defines for every instance, or one no instance has.
+ * A role: one of the two Clerk defines for every instance, or one no instance has. `org:admin` and
+ * `org:member` stand for the world's admin and member roles (`World.roles`, the same keys on an
+ * instance with Clerk's defaults; `Universe.roleKey`).
  *
  * @since 0.3.0
  * @category models

@@ -28,6 +28,9 @@ export const GroupSizes: Readonly<Record<UserGroup, number>> = { spare: 3, main:
  *   world the clerk world provisions; against a discovered server (someone's data), only the
  *   spare users' in the main organization and the outsiders' in the quota one, as the suite's
  *   cases do.
+ * - `roleKey`, `manages`: the role a step names (`org:admin` and `org:member` stand for the world's
+ *   admin and member roles, `World.roles`; any other is sent as written), and whether a role
+ *   manages memberships (the last-admin rule).
  * - `fingerprint`: a short digest of all of it: a replay token made in another world is refused.
  *
  * @since 0.3.0
@@ -41,6 +44,8 @@ export interface Universe {
   readonly userId: (ref: UserRef) => string | undefined
   readonly users: ReadonlyMap<string, WorldUser>
   readonly writable: (organizationId: string, userId: string) => boolean
+  readonly roleKey: (ref: string) => string
+  readonly manages: (role: string) => boolean
   readonly fingerprint: string
 }
 
@@ -121,6 +126,8 @@ export const make = (world: World, memberships: ReadonlyArray<OrganizationMember
     userId,
     users: world.users,
     writable,
+    roleKey: (ref) => (ref === "org:admin" ? world.roles.admin : ref === "org:member" ? world.roles.member : ref),
+    manages: (role) => world.roles.managing.has(role),
     fingerprint
   }
 }

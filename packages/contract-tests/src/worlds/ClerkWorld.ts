@@ -13,7 +13,7 @@ import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { describe } from "../CaseFailure.js"
 import type { Session } from "../Probe.js"
-import { type Capability, type World, WorldError, type WorldUser } from "../World.js"
+import { type Capability, DefaultRoles, type World, WorldError, type WorldUser } from "../World.js"
 
 /**
  * The part of Clerk's `User` the suite reads back.
@@ -156,6 +156,8 @@ export const make = (session: Session): Effect.Effect<World, WorldError, Scope.S
     return {
       kind: "clerk",
       description: `provisioned through the Backend API (run ${run}): 7 users, 3 organizations, removed at the end`,
+      // the members it adds are org:member, the creators org:admin: Clerk's defaults
+      roles: DefaultRoles,
       organizationId: main.id,
       otherOrganizationId: other.id,
       spareUserIds: [id(5), id(6), id(3)],

@@ -12,8 +12,25 @@ import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import type { Session } from "../Probe.js"
 import { count } from "../report/Count.js"
-import { type Capability, type World, WorldError, type WorldUser } from "../World.js"
-import { pick } from "./pick.js"
+import { type Capability, ManageMemberships, type World, WorldError, type WorldUser } from "../World.js"
+import { type ObservedRole, pick } from "./pick.js"
+
+/**
+ * The roles memberships show, each managing memberships when a membership with it shows the
+ * permission; `undefined` when no membership shows any permission (the server does not say: Clerk's
+ * defaults are assumed).
+ *
+ * @since 0.4.0
+ * @category constructors
+ */
+export const observedRoles = (all: ReadonlyArray<OrganizationMembership>): ReadonlyArray<ObservedRole> | undefined => {
+  if (!all.some((m) => m.permissions.length > 0)) return undefined
+  const manages = new Map<string, boolean>()
+  for (const m of all) {
+    manages.set(m.role, (manages.get(m.role) ?? false) || m.permissions.includes(ManageMemberships))
+  }
+  return [...manages].map(([key, value]) => ({ key, manages: value }))
+}
 
 /**
  * What reading memberships can tell about users: their names and usernames (from
@@ -45,7 +62,9 @@ export const fromMemberships = (
       users.set(u.userId, { id: u.userId, firstName: u.firstName, lastName: u.lastName, username: u.username ?? null })
     }
   }
+  const roles = observedRoles(all)
   const picked = pick({
+    ...(roles === undefined ? {} : { roles }),
     organizations: [...organizations.values()],
     memberships: all.map((m) => ({
       organizationId: m.organization.id,

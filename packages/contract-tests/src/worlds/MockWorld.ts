@@ -1,12 +1,15 @@
 /**
- * The embedded mock's world: everything is known from the mock's snapshot (users with all their
- * identifiers and timestamps), and the mock is reset after every case.
+ * The mock's world: everything is known from the mock's own state (its roles, users with all their
+ * identifiers and timestamps). The state is read when the run starts and put back after every case
+ * and at the end, so what the mock held before the run (someone's own changes included) is what it
+ * holds after.
  *
  * @since 0.1.0
  */
-import type { MockServer } from "@clerk-effect/fixtures"
+import { type InvalidWorld, Roles, type WorldState } from "@clerk-effect/fixtures"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import type * as Scope from "effect/Scope"
 import { type Capability, type World, WorldError, type WorldUser } from "../World.js"
 import { pick } from "./pick.js"
 
@@ -28,51 +31,80 @@ export const Capabilities: ReadonlySet<Capability> = new Set<Capability>([
 ])
 
 /**
- * The world of a running mock, read from its snapshot; `preferredOrganizationId` chooses the main
- * organization when it qualifies (the small world's `org_acme` by default).
+ * What the mock world needs of a mock: its whole state, and replacing it (an embedded
+ * `MockServer` has both; a mock started on its own answers them at `/__mock/state`, see
+ * `RemoteMock`).
  *
- * @since 0.1.0
- * @category constructors
+ * @since 0.4.0
+ * @category models
  */
-export const make = (
-  server: Pick<MockServer, "reset" | "snapshot">,
-  preferredOrganizationId: string | undefined = "org_acme"
-): Effect.Effect<World, WorldError> =>
-  Effect.gen(function* () {
-    yield* server.reset
-    const state = yield* server.snapshot
-    const picked = pick(
+export interface MockControl {
+  readonly snapshot: Effect.Effect<WorldState>
+  readonly setState: (world: WorldState) => Effect.Effect<void, InvalidWorld>
+}
+
+/** The suite's world of a mock's state, or why it cannot run the suite. */
+const fromState = (
+  state: WorldState,
+  preferredOrganizationId: string | undefined
+): Either.Either<Omit<World, "kind" | "description" | "restore">, string> =>
+  Either.map(
+    pick(
       {
+        roles: (state.roles ?? Roles.Defaults).map((r) => ({ key: r.key, manages: Roles.managesMemberships(r) })),
         organizations: state.organizations,
         memberships: state.memberships,
         userIds: state.users.map((u) => u.id)
       },
       preferredOrganizationId
-    )
+    ),
+    (picked) => ({
+      ...picked,
+      users: new Map<string, WorldUser>(
+        state.users.map((u) => [
+          u.id,
+          {
+            id: u.id,
+            emailAddresses: u.emailAddresses,
+            phoneNumbers: u.phoneNumbers,
+            username: u.username,
+            web3Wallets: u.web3Wallets,
+            firstName: u.firstName,
+            lastName: u.lastName,
+            createdAt: u.createdAt,
+            lastActiveAt: u.lastActiveAt
+          }
+        ])
+      ),
+      capabilities: Capabilities
+    })
+  )
+
+/**
+ * The world of a running mock, read from its state; `preferredOrganizationId` chooses the main
+ * organization when it qualifies (the small world's `org_acme` by default). The state read here is
+ * put back after every case (`restore`) and when the scope closes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  server: MockControl,
+  preferredOrganizationId: string | undefined = "org_acme"
+): Effect.Effect<World, WorldError, Scope.Scope> =>
+  Effect.gen(function* () {
+    const state = yield* server.snapshot
+    const picked = fromState(state, preferredOrganizationId)
     if (Either.isLeft(picked))
       return yield* new WorldError({ message: `the mock's world cannot run the suite: ${picked.left}` })
-    const users = new Map<string, WorldUser>(
-      state.users.map((u) => [
-        u.id,
-        {
-          id: u.id,
-          emailAddresses: u.emailAddresses,
-          phoneNumbers: u.phoneNumbers,
-          username: u.username,
-          web3Wallets: u.web3Wallets,
-          firstName: u.firstName,
-          lastName: u.lastName,
-          createdAt: u.createdAt,
-          lastActiveAt: u.lastActiveAt
-        }
-      ])
-    )
+    // the mock's own state: it was valid when read, so putting it back cannot be refused
+    const restore = Effect.orDie(server.setState(state))
+    yield* Effect.addFinalizer(() => restore)
+    const roles = state.roles?.length ?? Roles.Defaults.length
     return {
       kind: "mock",
-      description: `the embedded mock (${state.organizations.length} organizations, ${state.users.length} users), reset after every case`,
+      description: `the mock (${state.organizations.length} organizations, ${state.users.length} users, ${roles} roles), its state put back after every case`,
       ...picked.right,
-      users,
-      capabilities: Capabilities,
-      restore: server.reset
+      restore
     }
   })
