@@ -58,7 +58,7 @@ describe("pnpm contract explore (dist/bin.js)", () => {
         )
         expect(found.stdout).toMatch(/✗ total_count: expected \d+ \(members of org_\w+/)
         expect(lastLine(found.stdout)).toBe(
-          "Saved the sequence as the regression case list:ExploreStaleTotal:200 in " + saved
+          `Saved the sequence as the regression case list:ExploreStaleTotal:200 in ${saved}`
         )
         expect(found.stdout).toMatch(/^0 passed, 1 failed$/m)
         expect(found.stdout).not.toContain(server.secretKey)

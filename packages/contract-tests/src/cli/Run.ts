@@ -10,6 +10,7 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
 import * as Redacted from "effect/Redacted"
 import type { ContractCase } from "../Case.js"
 import type { Sink } from "../recording/Writer.js"
@@ -90,13 +91,13 @@ export interface Opened {
  * The world of a mock started on its own: the mock world, described as that mock's (the mock world
  * describes itself as the embedded mock's), with the counts read from its snapshot.
  */
-const runningMockWorld = (mock: RemoteMock.MockControl): Effect.Effect<World, WorldError> =>
+const runningMockWorld = (mock: RemoteMock.MockControl): Effect.Effect<World, WorldError, Scope.Scope> =>
   Effect.flatMap(MockWorld.make(mock), (world) =>
     Effect.map(
       mock.snapshot,
       (state): World => ({
         ...world,
-        description: `the mock's own world (${count(state.organizations.length, "organization")}, ${count(state.users.length, "user")}), reset after every case`
+        description: `the mock's own world (${count(state.organizations.length, "organization")}, ${count(state.users.length, "user")}), as found put back after every case and at the end`
       })
     )
   )

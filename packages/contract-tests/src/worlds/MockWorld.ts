@@ -10,6 +10,7 @@ import { type InvalidWorld, Roles, type WorldState } from "@clerk-effect/fixture
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Scope from "effect/Scope"
+import { count } from "../report/Count.js"
 import { type Capability, type World, WorldError, type WorldUser } from "../World.js"
 import { pick } from "./pick.js"
 
@@ -103,7 +104,7 @@ export const make = (
     const roles = state.roles?.length ?? Roles.Defaults.length
     return {
       kind: "mock",
-      description: `the mock (${state.organizations.length} organizations, ${state.users.length} users, ${roles} roles), its state put back after every case`,
+      description: `the mock (${count(state.organizations.length, "organization")}, ${count(state.users.length, "user")}, ${count(roles, "role")}), its state put back after every case`,
       ...picked.right,
       restore
     }
