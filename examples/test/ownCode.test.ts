@@ -77,6 +77,8 @@ describe("the README's 'Your own code next to it'", () => {
       expect(client4).toContain(`${add} @clerk-effect/client-effect4 effect@${effect4}`)
     // the fixtures' README names no version: it points at the root README's commands
     expect(read("packages/fixtures/README.md")).toContain("../../README.md#your-own-code-next-to-it")
+    // the fixtures depend on the core and their own Effect 3 only
+    expect(read("packages/fixtures/README.md")).toContain(`their own \`effect@${effect}\``)
     const smoke = read("scripts/tarball-smoke/run.sh")
     expect(smoke).toContain(`EFFECT_VERSION=${effect}\n`)
     expect(smoke).toContain(`PLATFORM_VERSION=${platform}\n`)
