@@ -38,7 +38,12 @@ import {
 } from "../src/contract/index.js"
 import * as ResponseDecoder from "../src/internal/responseDecoder.js"
 import { describe, expect, it } from "@effect/vitest"
+import { vi } from "vitest"
 import { membershipWire } from "./support/wire.js"
+
+// each property runs up to a few thousand generated bodies through both codecs: seconds on a quiet
+// machine, tens of seconds on a loaded one (a shared CI runner), never a sign of a wrong answer
+vi.setConfig({ testTimeout: 120_000 })
 
 type AnySchema = Endpoint.AnySchema
 

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util"
 import { describe, expect, it } from "@effect/vitest"
+import { vi } from "vitest"
 import { Arbitrary, Either, FastCheck as fc, ParseResult, Schema } from "effect"
 import {
   Api,
@@ -11,6 +12,10 @@ import {
   PublicUserData
 } from "../src/contract/index.js"
 import * as Wire from "../src/models/WireCodec.js"
+
+// each property runs up to a few thousand generated bodies through both codecs: seconds on a quiet
+// machine, tens of seconds on a loaded one (a shared CI runner), never a sign of a wrong answer
+vi.setConfig({ testTimeout: 120_000 })
 
 // The hand-written codecs must agree with Effect's Schema: on a valid wire body the very same
 // value (keys in the same order), never accept what Effect refuses, and encode exactly as
