@@ -103,7 +103,7 @@ describe("the server and the world as they were", () => {
         expect(run.stdout.split("\n").slice(0, 2)).toStrictEqual([
           `Contract suite against ${server}`,
           expect.stringMatching(
-            /^World: mock — the mock's own world \(\d+ organizations, \d+ users\), reset after every case$/
+            /^World: mock — the mock's own world \(\d+ organizations, \d+ users\), put back as found after every case and at the end$/
           )
         ])
         expect(run.stdout).not.toContain("embedded")

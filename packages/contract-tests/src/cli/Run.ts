@@ -97,7 +97,7 @@ const runningMockWorld = (mock: RemoteMock.MockControl): Effect.Effect<World, Wo
       mock.snapshot,
       (state): World => ({
         ...world,
-        description: `the mock's own world (${count(state.organizations.length, "organization")}, ${count(state.users.length, "user")}), as found put back after every case and at the end`
+        description: `the mock's own world (${count(state.organizations.length, "organization")}, ${count(state.users.length, "user")}), put back as found after every case and at the end`
       })
     )
   )

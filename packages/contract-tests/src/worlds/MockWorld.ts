@@ -104,7 +104,7 @@ export const make = (
     const roles = state.roles?.length ?? Roles.Defaults.length
     return {
       kind: "mock",
-      description: `the mock (${count(state.organizations.length, "organization")}, ${count(state.users.length, "user")}, ${count(roles, "role")}), its state put back after every case`,
+      description: `the embedded mock (${count(state.organizations.length, "organization")}, ${count(state.users.length, "user")}) with ${count(roles, "role")}, its state put back after every case`,
       ...picked.right,
       restore
     }
